@@ -1,0 +1,186 @@
+/**
+ * @module config — the only reader of configuration. `loadConfig(env, overrides)` is called once by
+ * the CLI; it merges built-in defaults < config file (JSON) < environment < command-line overrides,
+ * validates everything at once, and returns a frozen object that is passed down.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+import { AppError } from '../errors.ts';
+import { DEFAULT_SOURCES } from './default-sources.ts';
+
+const boolish = z.union([z.boolean(), z.enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])]).transform((v) =>
+  typeof v === 'boolean' ? v : ['1', 'true', 'yes', 'on'].includes(v),
+);
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+const SourceSpec = z.object({
+  url: z.string().url(),
+  title: z.string().optional(),
+  policy: z.enum(['full', 'excerpt', 'link']).optional(),
+});
+
+const ConfigSchema = z.object({
+  dataDir: z.string().min(1),
+  databaseUrl: z.string().min(1),
+  host: z.string().min(1),
+  port: int(0, 65535),
+  publicUrl: z.string().url().optional(),
+  demo: boolish,
+  demoPort: int(0, 65535),
+  seedDefaultSources: boolish,
+  defaultSources: z.array(SourceSpec),
+  logLevel: z.enum(['silent', 'debug', 'info', 'warn', 'error']),
+  logFormat: z.enum(['json', 'text']),
+  userAgent: z.string().min(1),
+  fetchTimeoutMs: int(100, 600_000),
+  maxBodyBytes: int(1024, 1_000_000_000),
+  maxRedirects: int(0, 20),
+  perHostConcurrency: int(1, 64),
+  concurrency: int(1, 256),
+  allowHosts: z.array(z.string()),
+  pollDefaultSec: int(10, 86_400 * 7),
+  pollMinSec: int(1, 86_400),
+  pollMaxSec: int(60, 86_400 * 30),
+  schedulerTickMs: int(100, 3_600_000),
+  workers: int(0, 64),
+  maxItemsPerFeed: int(1, 100_000),
+  contactEmail: z.string().min(3),
+  siteName: z.string().min(1),
+});
+
+/** The validated, frozen configuration. */
+export type Config = Readonly<z.infer<typeof ConfigSchema>>;
+
+/** Values given on the command line (they win over everything else). */
+export type ConfigOverrides = Partial<Record<keyof Config, unknown>>;
+
+/** Environment variable → config key, with how to read it. Documented in .env.example. */
+const ENV_KEYS: Record<string, { key: keyof Config; list?: boolean }> = {
+  TICKERWIRE_DATA: { key: 'dataDir' },
+  TICKERWIRE_DATABASE_URL: { key: 'databaseUrl' },
+  HOST: { key: 'host' },
+  PORT: { key: 'port' },
+  TICKERWIRE_PUBLIC_URL: { key: 'publicUrl' },
+  TICKERWIRE_DEMO: { key: 'demo' },
+  TICKERWIRE_DEMO_PORT: { key: 'demoPort' },
+  TICKERWIRE_SEED_DEFAULTS: { key: 'seedDefaultSources' },
+  TICKERWIRE_LOG_LEVEL: { key: 'logLevel' },
+  LOG_LEVEL: { key: 'logLevel' },
+  LOG_FORMAT: { key: 'logFormat' },
+  TICKERWIRE_USER_AGENT: { key: 'userAgent' },
+  TICKERWIRE_FETCH_TIMEOUT_MS: { key: 'fetchTimeoutMs' },
+  TICKERWIRE_MAX_BODY_BYTES: { key: 'maxBodyBytes' },
+  TICKERWIRE_MAX_REDIRECTS: { key: 'maxRedirects' },
+  TICKERWIRE_PER_HOST_CONCURRENCY: { key: 'perHostConcurrency' },
+  TICKERWIRE_CONCURRENCY: { key: 'concurrency' },
+  TICKERWIRE_ALLOW_HOSTS: { key: 'allowHosts', list: true },
+  TICKERWIRE_POLL_DEFAULT_SEC: { key: 'pollDefaultSec' },
+  TICKERWIRE_POLL_MIN_SEC: { key: 'pollMinSec' },
+  TICKERWIRE_POLL_MAX_SEC: { key: 'pollMaxSec' },
+  TICKERWIRE_SCHEDULER_TICK_MS: { key: 'schedulerTickMs' },
+  TICKERWIRE_WORKERS: { key: 'workers' },
+  TICKERWIRE_MAX_ITEMS_PER_FEED: { key: 'maxItemsPerFeed' },
+  TICKERWIRE_CONTACT: { key: 'contactEmail' },
+  TICKERWIRE_SITE_NAME: { key: 'siteName' },
+};
+
+/** Keys whose values are secrets: redacted by `tickerwire config`. */
+const SECRET_KEYS: ReadonlySet<keyof Config> = new Set(['databaseUrl']);
+
+function defaults(dataDir: string): Record<keyof Config, unknown> {
+  return {
+    dataDir,
+    databaseUrl: `sqlite:${join(dataDir, 'tickerwire.db')}`,
+    host: '127.0.0.1',
+    port: 3000,
+    publicUrl: undefined,
+    demo: true,
+    demoPort: 0,
+    seedDefaultSources: true,
+    defaultSources: DEFAULT_SOURCES,
+    logLevel: 'info',
+    logFormat: 'text',
+    userAgent: 'tickerwire/0.1 (+https://github.com/tickerwire/tickerwire; self-hosted news reader)',
+    fetchTimeoutMs: 20_000,
+    maxBodyBytes: 5 * 1024 * 1024,
+    maxRedirects: 5,
+    perHostConcurrency: 4,
+    concurrency: 32,
+    allowHosts: [],
+    pollDefaultSec: 900,
+    pollMinSec: 120,
+    pollMaxSec: 86_400,
+    schedulerTickMs: 5_000,
+    workers: 2,
+    maxItemsPerFeed: 500,
+    contactEmail: 'takedown@example.org',
+    siteName: 'tickerwire',
+  };
+}
+
+/** Read `X_FILE` variants: the value of X is the (trimmed) content of that file. */
+function readFileVariants(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const out: NodeJS.ProcessEnv = { ...env };
+  for (const name of Object.keys(ENV_KEYS)) {
+    const path = env[`${name}_FILE`];
+    if (path && out[name] === undefined) out[name] = readFileSync(path, 'utf8').trim();
+  }
+  return out;
+}
+
+function readConfigFile(path: string): Record<string, unknown> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (cause) {
+    throw new AppError('config_invalid', `config file ${path} is not valid JSON`, { cause });
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new AppError('config_invalid', `config file ${path} must hold a JSON object`);
+  }
+  return parsed as Record<string, unknown>;
+}
+
+/**
+ * Build the configuration.
+ * @param env process environment (only this module reads it)
+ * @param overrides command-line values, which win
+ * @throws AppError config_invalid listing every bad value at once
+ */
+export function loadConfig(env: NodeJS.ProcessEnv, overrides: ConfigOverrides = {}): Config {
+  const e = readFileVariants(env);
+  const dataDir = resolve(String(overrides.dataDir ?? e.TICKERWIRE_DATA ?? './data'));
+  const merged: Record<string, unknown> = defaults(dataDir);
+  const filePath = e.TICKERWIRE_CONFIG ?? join(dataDir, 'tickerwire.json');
+  if (e.TICKERWIRE_CONFIG || existsSync(filePath)) Object.assign(merged, readConfigFile(filePath));
+  for (const [name, { key, list }] of Object.entries(ENV_KEYS)) {
+    const value = e[name];
+    if (value === undefined || value === '') continue;
+    merged[key] = list ? value.split(',').map((s) => s.trim()).filter(Boolean) : value;
+  }
+  for (const [key, value] of Object.entries(overrides)) if (value !== undefined) merged[key] = value;
+  merged.dataDir = dataDir;
+  if (merged.databaseUrl === undefined) merged.databaseUrl = `sqlite:${join(dataDir, 'tickerwire.db')}`;
+  const result = ConfigSchema.safeParse(merged);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new AppError('config_invalid', `invalid configuration — ${problems.join('; ')}`, {
+      details: { problems },
+    });
+  }
+  if (result.data.pollMinSec > result.data.pollMaxSec) {
+    throw new AppError('config_invalid', 'invalid configuration — pollMinSec must not exceed pollMaxSec');
+  }
+  return Object.freeze(result.data);
+}
+
+/** The configuration with secrets redacted, for `tickerwire config`. */
+export function redactConfig(config: Config): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...config };
+  for (const key of SECRET_KEYS) {
+    const v = out[key];
+    if (typeof v === 'string') out[key] = v.replace(/\/\/([^:@/]+):([^@/]+)@/, '//$1:[redacted]@');
+  }
+  return out;
+}

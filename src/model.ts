@@ -1,0 +1,188 @@
+/**
+ * @module model — the domain types every stage shares. No logic, no I/O.
+ * Times are `Date` in memory; stores persist them as UTC epoch milliseconds.
+ */
+
+/** What kind of URL a source polls. */
+export type SourceKind = 'feed' | 'sitemap';
+
+/** How much of a source's articles may be republished. */
+export type RepublishPolicy = 'full' | 'excerpt' | 'link';
+
+/** Feed formats tickerwire reads. */
+export type FeedFormat = 'rss' | 'atom' | 'rdf' | 'json' | 'sitemap';
+
+/** A polled source and its health. */
+export interface Source {
+  id: number;
+  url: string;
+  kind: SourceKind;
+  title: string;
+  siteUrl: string | null;
+  /** Set for bundled demo sources (their stable key); null for real sources. */
+  demoKey: string | null;
+  isEnabled: boolean;
+  policy: RepublishPolicy;
+  createdAt: Date;
+  /** Conditional GET validators from the last 200 response. */
+  etag: string | null;
+  lastModified: string | null;
+  pollIntervalSec: number;
+  nextPollAt: Date | null;
+  lastAttemptAt: Date | null;
+  lastSuccessAt: Date | null;
+  lastErrorAt: Date | null;
+  lastErrorCode: string | null;
+  lastError: string | null;
+  consecutiveFailures: number;
+  /** Newest publication time seen among its items (stall detection). */
+  lastItemAt: Date | null;
+  articleCount: number;
+}
+
+/** Fields a caller provides to create a source. */
+export interface NewSource {
+  url: string;
+  kind?: SourceKind;
+  title?: string;
+  siteUrl?: string | null;
+  demoKey?: string | null;
+  isEnabled?: boolean;
+  policy?: RepublishPolicy;
+  pollIntervalSec?: number;
+}
+
+/** Health outcome of one poll, written onto the source. */
+export type PollOutcome =
+  | {
+      ok: true;
+      at: Date;
+      etag?: string | null;
+      lastModified?: string | null;
+      title?: string;
+      siteUrl?: string | null;
+      lastItemAt?: Date | null;
+      nextPollAt: Date;
+    }
+  | { ok: false; at: Date; code: string; message: string; nextPollAt: Date };
+
+/** One entry of a parsed feed, before its page is fetched. */
+export interface FeedItem {
+  guid: string | null;
+  url: string;
+  title: string | null;
+  author: string | null;
+  publishedAt: Date | null;
+  updatedAt: Date | null;
+  /** Summary/description HTML as the feed gives it. */
+  summaryHtml: string | null;
+  /** Full content HTML when the feed carries it (content:encoded, atom content, content_html). */
+  contentHtml: string | null;
+  imageUrl: string | null;
+}
+
+/** A parsed feed document. */
+export interface ParsedFeed {
+  format: FeedFormat;
+  title: string | null;
+  siteUrl: string | null;
+  /** WebSub hub advertised by the feed. */
+  hubUrl: string | null;
+  /** Publisher's polling hint in minutes (RSS ttl, sy:updatePeriod). */
+  ttlMinutes: number | null;
+  items: FeedItem[];
+  /** Non-fatal problems met while parsing (truncated, items dropped…). */
+  warnings: string[];
+}
+
+/** Something the extractor removed from a page, and why (for diagnosing wrong removals). */
+export interface Removal {
+  rule: string;
+  reason: string;
+  /** The start of the removed text. */
+  text: string;
+}
+
+/** The readable article pulled out of a page. */
+export interface ExtractedArticle {
+  title: string;
+  byline: string | null;
+  publishedAt: Date | null;
+  modifiedAt: Date | null;
+  canonicalUrl: string | null;
+  imageUrl: string | null;
+  lang: string | null;
+  siteName: string | null;
+  /** Sanitized HTML body, safe to republish. */
+  html: string;
+  /** Plain text of the body, paragraphs separated by blank lines. */
+  text: string;
+  excerpt: string;
+  wordCount: number;
+  readingMinutes: number;
+  /** URL named by a "Source:" / "appeared first on" line: the original publisher. */
+  originUrl: string | null;
+  removed: Removal[];
+  warnings: string[];
+}
+
+/** Outcome of extracting one page. */
+export type Extraction =
+  | { kind: 'article'; article: ExtractedArticle }
+  | { kind: 'skipped'; reason: 'no-article' | 'not-html' | 'too-short'; message: string };
+
+/** A stored article. */
+export interface Article {
+  id: number;
+  sourceId: number;
+  guid: string | null;
+  url: string;
+  canonicalUrl: string;
+  title: string;
+  author: string | null;
+  publishedAt: Date;
+  fetchedAt: Date;
+  excerpt: string;
+  html: string;
+  text: string;
+  wordCount: number;
+  readingMinutes: number;
+  imageUrl: string | null;
+  lang: string | null;
+  contentHash: string;
+  originUrl: string | null;
+  removed: Removal[];
+  warnings: string[];
+}
+
+/** An article ready to be inserted. */
+export type NewArticle = Omit<Article, 'id'>;
+
+/** Filters for listing articles, newest first. */
+export interface ArticleQuery {
+  sourceId?: number;
+  since?: Date;
+  until?: Date;
+  /** Opaque cursor from a previous page. */
+  cursor?: string;
+  limit: number;
+}
+
+/** One page of a listing. */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** Result of polling one source. */
+export interface RunSummary {
+  sourceId: number;
+  ok: boolean;
+  notModified: boolean;
+  itemsSeen: number;
+  articlesAdded: number;
+  itemsSkipped: number;
+  itemErrors: number;
+  error?: { code: string; message: string };
+  ms: number;
+}

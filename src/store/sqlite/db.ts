@@ -1,0 +1,51 @@
+/** Opening an SQLite database with the pragmas tickerwire relies on, and applying migrations. */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { loadMigrations } from '../migrations.ts';
+
+export type Db = Database.Database;
+
+/** Open (creating folders as needed) with WAL, foreign keys and a busy timeout. */
+export function openDb(path: string): Db {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  return db;
+}
+
+/** Apply pending migrations, each in a transaction that records its version. */
+export function migrateDb(db: Db): number[] {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)`);
+  const done = new Set(
+    (db.prepare('SELECT version FROM schema_migrations').all() as Array<{ version: number }>).map((r) => r.version),
+  );
+  const applied: number[] = [];
+  for (const m of loadMigrations('sqlite')) {
+    if (done.has(m.version)) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+        m.version,
+        m.name,
+        Date.now(),
+      );
+    })();
+    applied.push(m.version);
+  }
+  return applied;
+}
+
+/** Epoch ms → Date, keeping null. */
+export function toDate(ms: number | null): Date | null {
+  return ms === null ? null : new Date(ms);
+}
+
+/** Date → epoch ms, keeping null/undefined as null. */
+export function toMs(date: Date | null | undefined): number | null {
+  return date ? date.getTime() : null;
+}

@@ -1,0 +1,77 @@
+/** The SQLite store (better-sqlite3, WAL): the embedded default. */
+import type { NewArticle, NewSource, PollOutcome } from '../../model.ts';
+import type { ItemKey, SourcePatch, Store } from '../store.ts';
+import * as articles from './articles.ts';
+import { type Db, migrateDb, openDb } from './db.ts';
+import * as sources from './sources.ts';
+
+/** Store on one SQLite file (or ':memory:'). */
+export class SqliteStore implements Store {
+  readonly dialect = 'sqlite' as const;
+  readonly db: Db;
+
+  constructor(path: string) {
+    this.db = openDb(path);
+  }
+
+  async migrate() {
+    return migrateDb(this.db);
+  }
+  async close() {
+    if (this.db.open) this.db.close();
+  }
+
+  async listSources() {
+    return sources.listSources(this.db);
+  }
+  async getSource(id: number) {
+    return sources.getSource(this.db, id);
+  }
+  async getSourceByUrl(url: string) {
+    return sources.getSourceBy(this.db, 'url', url);
+  }
+  async getSourceByDemoKey(key: string) {
+    return sources.getSourceBy(this.db, 'demo_key', key);
+  }
+  async listDueSources(now: Date, limit: number) {
+    return sources.listDueSources(this.db, now, limit);
+  }
+  async insertSource(source: NewSource, now: Date) {
+    return sources.insertSource(this.db, source, now);
+  }
+  async updateSource(id: number, patch: SourcePatch) {
+    return sources.updateSource(this.db, id, patch);
+  }
+  async recordPoll(id: number, outcome: PollOutcome) {
+    sources.recordPoll(this.db, id, outcome);
+  }
+  async deleteSource(id: number) {
+    return sources.deleteSource(this.db, id);
+  }
+
+  async listKnownItems(sourceId: number, items: ItemKey[]) {
+    return articles.listKnownItems(this.db, sourceId, items);
+  }
+  async insertArticles(list: NewArticle[]) {
+    return articles.insertArticles(this.db, list);
+  }
+  async getArticle(id: number) {
+    return articles.getArticle(this.db, id);
+  }
+  async listArticles(query: Parameters<Store['listArticles']>[0]) {
+    return articles.listArticles(this.db, query);
+  }
+  async countArticles(sourceId?: number) {
+    return articles.countArticles(this.db, sourceId);
+  }
+
+  async getSetting(key: string) {
+    const v = this.db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(key);
+    return typeof v === 'string' ? v : undefined;
+  }
+  async setSetting(key: string, value: string) {
+    this.db
+      .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+      .run(key, value);
+  }
+}

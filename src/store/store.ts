@@ -1,0 +1,69 @@
+/**
+ * @module store — the one storage interface. Every SQL statement lives behind it, in a driver
+ * (`sqlite/`, later `postgres/`). Methods are async so that every driver fits the same shape.
+ * Naming: get* returns one row or undefined, list* many, insert*, update*, delete* write.
+ */
+import type { Article, ArticleQuery, NewArticle, NewSource, Page, PollOutcome, Source } from '../model.ts';
+
+/** Partial update of a source's user-editable fields. */
+export interface SourcePatch {
+  title?: string;
+  siteUrl?: string | null;
+  isEnabled?: boolean;
+  policy?: Source['policy'];
+  pollIntervalSec?: number;
+  nextPollAt?: Date | null;
+  url?: string;
+}
+
+export interface SourceStore {
+  listSources(): Promise<Source[]>;
+  getSource(id: number): Promise<Source | undefined>;
+  getSourceByUrl(url: string): Promise<Source | undefined>;
+  getSourceByDemoKey(key: string): Promise<Source | undefined>;
+  /** Enabled sources whose next poll time has come (or was never set), soonest first. */
+  listDueSources(now: Date, limit: number): Promise<Source[]>;
+  /** @throws AppError conflict when the URL is already a source */
+  insertSource(source: NewSource, now: Date): Promise<Source>;
+  updateSource(id: number, patch: SourcePatch): Promise<Source | undefined>;
+  /** Record the health outcome of one poll (success resets failures; failure counts them). */
+  recordPoll(id: number, outcome: PollOutcome): Promise<void>;
+  /** Delete a source and all of its articles; true when it existed. */
+  deleteSource(id: number): Promise<boolean>;
+}
+
+/** Identity of an item in a feed, used to skip items already stored. */
+export interface ItemKey {
+  guid: string | null;
+  url: string;
+}
+
+export interface ArticleStore {
+  /**
+   * Which of these items are already stored: returns the subset of keys (guid when given, else url)
+   * that match an article of this source by GUID, or any article by URL or canonical URL.
+   */
+  listKnownItems(sourceId: number, items: ItemKey[]): Promise<Set<string>>;
+  /**
+   * Insert articles in one transaction. An article whose GUID (per source) or canonical URL is already
+   * stored is skipped. Returns the new ids (null for skipped ones), in input order.
+   */
+  insertArticles(articles: NewArticle[]): Promise<Array<number | null>>;
+  getArticle(id: number): Promise<Article | undefined>;
+  /** Newest first (published time, then id), cursor-paginated. */
+  listArticles(query: ArticleQuery): Promise<Page<Article>>;
+  countArticles(sourceId?: number): Promise<number>;
+}
+
+export interface SettingStore {
+  getSetting(key: string): Promise<string | undefined>;
+  setSetting(key: string, value: string): Promise<void>;
+}
+
+/** A database connection with everything tickerwire stores. */
+export interface Store extends SourceStore, ArticleStore, SettingStore {
+  readonly dialect: 'sqlite' | 'postgres';
+  /** Apply pending migrations; returns the versions applied. */
+  migrate(): Promise<number[]>;
+  close(): Promise<void>;
+}
