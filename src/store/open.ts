@@ -1,21 +1,52 @@
-/** Open the store named by a database URL: `sqlite:PATH` (default) or, later, `postgres://…`. */
+/** Open the store named by a database URL: `sqlite:PATH` (default) or `postgres://…` / `postgresql://…`. */
 import { AppError } from '../errors.ts';
+import { type PgOptions, PostgresStore } from './postgres/index.ts';
 import { SqliteStore } from './sqlite/index.ts';
 import type { Store } from './store.ts';
 
+const POSTGRES_URL = /^postgres(ql)?:\/\//;
+
 /**
- * Open and migrate the store for `databaseUrl`.
+ * Split tickerwire's own `schema` query parameter off a PostgreSQL URL
+ * (`postgres://host/db?schema=tw` keeps every table in schema `tw`); pg gets the rest.
+ */
+export function parsePostgresUrl(databaseUrl: string): { url: string; opts: PgOptions } {
+  let parsed: URL;
+  try {
+    parsed = new URL(databaseUrl);
+  } catch (cause) {
+    throw new AppError('config_invalid', `invalid PostgreSQL URL "${databaseUrl}"`, { cause });
+  }
+  const schema = parsed.searchParams.get('schema');
+  if (schema === null) return { url: databaseUrl, opts: {} };
+  parsed.searchParams.delete('schema');
+  return { url: parsed.toString(), opts: { schema } };
+}
+
+/**
+ * Create (without connecting or migrating) the store for `databaseUrl`.
  * @throws AppError config_invalid for an unsupported URL
  */
-export async function openStore(databaseUrl: string): Promise<Store> {
-  let store: Store;
-  if (databaseUrl.startsWith('sqlite:')) {
-    store = new SqliteStore(databaseUrl.slice('sqlite:'.length) || ':memory:');
-  } else if (/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    throw new AppError('config_invalid', 'the PostgreSQL store is not part of this build yet');
-  } else {
-    throw new AppError('config_invalid', `unsupported database URL "${databaseUrl}" (use sqlite:PATH or postgres://…)`);
+export function createStore(databaseUrl: string): Store {
+  if (databaseUrl.startsWith('sqlite:')) return new SqliteStore(databaseUrl.slice('sqlite:'.length) || ':memory:');
+  if (POSTGRES_URL.test(databaseUrl)) {
+    const { url, opts } = parsePostgresUrl(databaseUrl);
+    return new PostgresStore(url, opts);
   }
-  await store.migrate();
+  throw new AppError('config_invalid', `unsupported database URL "${databaseUrl}" (use sqlite:PATH or postgres://…)`);
+}
+
+/**
+ * Open and migrate the store for `databaseUrl`.
+ * @throws AppError config_invalid for an unsupported URL; store_failed when migrating fails
+ */
+export async function openStore(databaseUrl: string): Promise<Store> {
+  const store = createStore(databaseUrl);
+  try {
+    await store.migrate();
+  } catch (error) {
+    await store.close().catch(() => undefined);
+    throw error;
+  }
   return store;
 }

@@ -1,0 +1,84 @@
+/** The PostgreSQL store (node-postgres pool): for many worker and web processes on one database. */
+import type pg from 'pg';
+import type { ArticleQuery, NewArticle, NewSource, PollOutcome } from '../../model.ts';
+import type { ItemKey, SourcePatch, Store } from '../store.ts';
+import * as articles from './articles.ts';
+import { migratePool, openPool, type PgOptions } from './db.ts';
+import * as sources from './sources.ts';
+
+export type { PgOptions } from './db.ts';
+
+/** Store on a PostgreSQL database (optionally confined to one schema). */
+export class PostgresStore implements Store {
+  readonly dialect = 'postgres' as const;
+  readonly pool: pg.Pool;
+  readonly schema: string | undefined;
+
+  /** Connects lazily: nothing is opened until the first query. */
+  constructor(url: string, opts: PgOptions = {}) {
+    this.pool = openPool(url, opts);
+    this.schema = opts.schema;
+  }
+
+  async migrate() {
+    return migratePool(this.pool, this.schema);
+  }
+  async close() {
+    if (!this.pool.ended) await this.pool.end();
+  }
+
+  async listSources() {
+    return sources.listSources(this.pool);
+  }
+  async getSource(id: number) {
+    return sources.getSource(this.pool, id);
+  }
+  async getSourceByUrl(url: string) {
+    return sources.getSourceBy(this.pool, 'url', url);
+  }
+  async getSourceByDemoKey(key: string) {
+    return sources.getSourceBy(this.pool, 'demo_key', key);
+  }
+  async listDueSources(now: Date, limit: number) {
+    return sources.listDueSources(this.pool, now, limit);
+  }
+  async insertSource(source: NewSource, now: Date) {
+    return sources.insertSource(this.pool, source, now);
+  }
+  async updateSource(id: number, patch: SourcePatch) {
+    return sources.updateSource(this.pool, id, patch);
+  }
+  async recordPoll(id: number, outcome: PollOutcome) {
+    await sources.recordPoll(this.pool, id, outcome);
+  }
+  async deleteSource(id: number) {
+    return sources.deleteSource(this.pool, id);
+  }
+
+  async listKnownItems(sourceId: number, items: ItemKey[]) {
+    return articles.listKnownItems(this.pool, sourceId, items);
+  }
+  async insertArticles(list: NewArticle[]) {
+    return articles.insertArticles(this.pool, list);
+  }
+  async getArticle(id: number) {
+    return articles.getArticle(this.pool, id);
+  }
+  async listArticles(query: ArticleQuery) {
+    return articles.listArticles(this.pool, query);
+  }
+  async countArticles(sourceId?: number) {
+    return articles.countArticles(this.pool, sourceId);
+  }
+
+  async getSetting(key: string) {
+    const { rows } = await this.pool.query<{ value: string }>('SELECT value FROM settings WHERE key = $1', [key]);
+    return rows[0]?.value;
+  }
+  async setSetting(key: string, value: string) {
+    await this.pool.query(
+      'INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      [key, value],
+    );
+  }
+}
