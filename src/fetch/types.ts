@@ -44,4 +44,15 @@ export interface FetcherOptions {
   perHostConcurrency: number;
   /** Hosts and CIDR ranges exempt from the SSRF guard (e.g. 127.0.0.1 for demo sources and tests). */
   allowHosts: string[];
+  /** Minimum milliseconds between request starts to one host (robots.txt Crawl-delay raises it). Default 100. */
+  minHostIntervalMs?: number;
+  /** Connect timeout in ms (default: the smaller of timeoutMs and 10 s). */
+  connectTimeoutMs?: number;
+  /** Check robots.txt before fetching purpose 'page' (default true). */
+  respectRobots?: boolean;
+  /**
+   * Resolve host names (default: the system resolver). The SSRF guard checks whatever it returns;
+   * benchmarks use it to map many names to loopback.
+   */
+  resolver?: (hostname: string) => Promise<Array<{ address: string; family: number }>>;
 }
