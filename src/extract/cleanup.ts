@@ -1,0 +1,158 @@
+/**
+ * @module extract/cleanup — removes boilerplate from an extracted content tree, following the rules
+ * (see rules.ts), and records every removal with its rule and reason. Also finds the original
+ * publisher named by syndication footers ("appeared first on", "Source: <url>").
+ */
+import type { Removal } from '../model.ts';
+import type { CleanupRules, TextRule } from './rules.ts';
+import { compileSelector } from './selector.ts';
+import { BLOCK_TAGS, collapseWhitespace } from './text.ts';
+import { detach, type ElementNode, textOf, type TreeNode, walkElements } from './tree.ts';
+
+/** Removed text is recorded up to this many characters. */
+const REMOVAL_TEXT_CHARS = 120;
+/** A class/id rule never removes a container holding more than this share of the article text. */
+const MAX_CONTAINER_SHARE = 0.3;
+
+/** What clean-up did. */
+export interface CleanupResult {
+  removed: Removal[];
+  originUrl: string | null;
+}
+
+interface CompiledRules {
+  text: Array<TextRule & { re: RegExp }>;
+  classes: Array<{ rule: string; reason: string; re: RegExp }>;
+  sites: Array<{ test: (el: ElementNode) => boolean; reason: string }>;
+}
+
+const compiledCache = new WeakMap<CleanupRules, Map<string, CompiledRules>>();
+
+function compile(rules: CleanupRules, lang: string, host: string): CompiledRules {
+  const key = `${lang}|${host}`;
+  let byKey = compiledCache.get(rules);
+  if (byKey === undefined) {
+    byKey = new Map();
+    compiledCache.set(rules, byKey);
+  }
+  const cached = byKey.get(key);
+  if (cached !== undefined) return cached;
+  const text = [...(rules.text['*'] ?? []), ...(rules.text[lang] ?? []), ...(lang === 'en' ? [] : (rules.text.en ?? []))];
+  const compiled: CompiledRules = {
+    text: text.map((r) => ({ ...r, re: new RegExp(r.pattern, 'iu') })),
+    classes: rules.classes.map((r) => ({ rule: r.rule, reason: r.reason, re: new RegExp(r.pattern, 'i') })),
+    sites: (rules.sites[host] ?? []).map((r) => ({ test: compileSelector(r.selector), reason: r.reason })),
+  };
+  byKey.set(key, compiled);
+  return compiled;
+}
+
+const normalize = (s: string): string => collapseWhitespace(s).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/** Inputs for clean-up besides the tree. */
+export interface CleanupContext {
+  title: string;
+  lang: string | null;
+  pageUrl: string;
+  rules: CleanupRules;
+}
+
+/** Remove boilerplate from `content` in place. */
+export function cleanupContent(content: ElementNode, ctx: CleanupContext): CleanupResult {
+  const removed: Removal[] = [];
+  let originUrl: string | null = null;
+  const host = hostOf(ctx.pageUrl);
+  const lang = (ctx.lang ?? 'en').slice(0, 2).toLowerCase();
+  const rules = compile(ctx.rules, lang, host);
+  const total = Math.max(1, collapseWhitespace(textOf(content)).length);
+  const record = (node: TreeNode, rule: string, reason: string): void => {
+    removed.push({ rule, reason, text: collapseWhitespace(textOf(node)).slice(0, REMOVAL_TEXT_CHARS) });
+    detach(node);
+  };
+  const doomed: Array<{ el: ElementNode; rule: string; reason: string }> = [];
+  walkElements(content, (el) => {
+    if (el === content) return true;
+    const site = rules.sites.find((s) => s.test(el));
+    if (site !== undefined) {
+      doomed.push({ el, rule: 'site', reason: site.reason });
+      return false;
+    }
+    const names = `${el.attrs.class ?? ''} ${el.attrs.id ?? ''}`.trim();
+    if (names !== '' && el.tag !== 'body' && el.tag !== 'article' && el.tag !== 'main') {
+      const hit = rules.classes.find((r) => r.re.test(names));
+      if (hit !== undefined && collapseWhitespace(textOf(el)).length / total <= MAX_CONTAINER_SHARE) {
+        doomed.push({ el, rule: hit.rule, reason: `${hit.reason} (class/id "${names.slice(0, 60)}")` });
+        return false;
+      }
+    }
+    if (BLOCK_TAGS.has(el.tag) || el.tag === 'span' || el.tag === 'strong' || el.tag === 'em' || el.tag === 'b' || el.tag === 'a') {
+      const text = collapseWhitespace(textOf(el));
+      if (text === '') return true;
+      const hit = rules.text.find((r) => text.length <= r.maxChars && r.re.test(text));
+      if (hit !== undefined) {
+        if (hit.rule === 'syndication') originUrl ??= originOf(el, text, ctx.pageUrl);
+        doomed.push({ el, rule: hit.rule, reason: hit.reason });
+        return false;
+      }
+    }
+    return true;
+  });
+  for (const d of doomed) record(d.el, d.rule, d.reason);
+  removeRepeats(content, ctx.title, record);
+  return { removed, originUrl };
+}
+
+/** Title repeated as the first block, captions repeating the title, a lead repeated as the next paragraph. */
+function removeRepeats(content: ElementNode, title: string, record: (n: TreeNode, rule: string, reason: string) => void): void {
+  const titleKey = normalize(title);
+  const blocks: ElementNode[] = [];
+  walkElements(content, (el) => {
+    if (el.tag === 'figcaption' && titleKey !== '' && normalize(textOf(el)) === titleKey) {
+      record(el, 'caption-title', 'image caption repeats the title');
+      return false;
+    }
+    if (/^(?:p|h[1-6]|blockquote|li)$/.test(el.tag)) {
+      blocks.push(el);
+      return false;
+    }
+    return true;
+  });
+  const nonEmpty = blocks.filter((b) => normalize(textOf(b)) !== '');
+  const first = nonEmpty[0];
+  if (first !== undefined && titleKey !== '' && normalize(textOf(first)) === titleKey) {
+    record(first, 'title-repeat', 'title repeated as the first line of the body');
+    nonEmpty.shift();
+  }
+  const lead = nonEmpty[0];
+  const next = nonEmpty[1];
+  if (lead !== undefined && next !== undefined) {
+    const a = normalize(textOf(lead));
+    const b = normalize(textOf(next));
+    if (a.length >= 40 && (b === a || b.startsWith(a))) record(lead, 'lead-repeat', 'lead paragraph repeated (teaser + body)');
+  }
+}
+
+/** The URL a syndication line names: its last link, else a URL in its text. */
+function originOf(el: ElementNode, text: string, pageUrl: string): string | null {
+  let href: string | null = null;
+  walkElements(el, (x) => {
+    if (x.tag === 'a' && x.attrs.href !== undefined) href = x.attrs.href;
+    return true;
+  });
+  const candidate = href ?? /https?:\/\/\S+/.exec(text)?.[0]?.replace(/[.,;)]+$/, '') ?? null;
+  if (candidate === null) return null;
+  try {
+    const url = new URL(candidate, pageUrl);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+function hostOf(pageUrl: string): string {
+  try {
+    return new URL(pageUrl).hostname.replace(/^www\./, '');
+  } catch {
+    return '';
+  }
+}

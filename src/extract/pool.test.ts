@@ -1,0 +1,34 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import { createExtractorPool, type ExtractorPool } from './pool.ts';
+import { buildPage, PAGE_URL } from './testdata/page.ts';
+
+let pool: ExtractorPool | null = null;
+afterEach(async () => {
+  await pool?.close();
+  pool = null;
+});
+
+describe.each([0, 1])('createExtractorPool threads=%i', (threads) => {
+  test('extracts pages and keeps dates as Date objects', async () => {
+    pool = createExtractorPool({ threads, extract: { now: new Date('2026-03-20T00:00:00Z') } });
+    const results = await Promise.all([1, 2, 3].map(() => pool!.extract(buildPage(), PAGE_URL)));
+    for (const r of results) {
+      expect(r.kind).toBe('article');
+      if (r.kind !== 'article') continue;
+      expect(r.article.publishedAt).toBeInstanceOf(Date);
+      expect(r.article.publishedAt?.toISOString()).toBe('2026-03-14T08:30:00.000Z');
+      expect(r.article.modifiedAt).toBeInstanceOf(Date);
+    }
+  });
+
+  test('bad input comes back as skipped', async () => {
+    pool = createExtractorPool({ threads });
+    await expect(pool.extract('\u0000\u0001\u0002'.repeat(100), PAGE_URL)).resolves.toMatchObject({ kind: 'skipped', reason: 'not-html' });
+  });
+
+  test('rejects after close', async () => {
+    const p = createExtractorPool({ threads });
+    await p.close();
+    if (threads > 0) await expect(p.extract(buildPage(), PAGE_URL)).rejects.toThrow(/closed/);
+  });
+});

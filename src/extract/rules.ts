@@ -1,0 +1,86 @@
+/**
+ * @module extract/rules — the clean-up rules as data. Text patterns are grouped by language ('*' applies
+ * to every page); class/id patterns mark boilerplate containers; site rules add selectors for one host.
+ * Users extend them through `ExtractOptions.rules` (merged over these defaults by `mergeRules`).
+ */
+
+/** A block whose whole text matches `pattern` (a case-insensitive regex source) is removed. */
+export interface TextRule {
+  rule: string;
+  reason: string;
+  pattern: string;
+  /** Only blocks up to this many characters are considered (protects real paragraphs). */
+  maxChars: number;
+}
+
+/** Containers whose class or id matches `pattern` (case-insensitive regex source) are removed. */
+export interface ClassRule {
+  rule: string;
+  reason: string;
+  pattern: string;
+}
+
+/** Elements matching a simple selector (`tag`, `.class`, `#id`, `tag.class`, comma lists) on one host. */
+export interface SiteRule {
+  selector: string;
+  reason: string;
+}
+
+/** The full rule set. */
+export interface CleanupRules {
+  /** Language code ('en', 'de', …, or '*') → text rules. */
+  text: Record<string, TextRule[]>;
+  classes: ClassRule[];
+  /** Host name (without "www.") → site rules. */
+  sites: Record<string, SiteRule[]>;
+}
+
+/** Partial rules given by configuration; added to the defaults. */
+export interface RuleOverrides {
+  text?: Record<string, TextRule[]>;
+  classes?: ClassRule[];
+  sites?: Record<string, SiteRule[]>;
+}
+
+/** Short blocks (labels, CTAs) are at most this long; syndication footers a little longer. */
+const SHORT = 200;
+const FOOTER = 400;
+
+/** The rules tickerwire ships with. */
+export const DEFAULT_RULES: CleanupRules = {
+  text: {
+    '*': [
+      { rule: 'syndication', reason: 'syndication footer ("The post … appeared first on …")', pattern: '^the post\\b.*\\bappeared first on\\b', maxChars: FOOTER },
+      { rule: 'syndication', reason: 'syndication footer ("… appeared first/originally on …")', pattern: '^(?:this (?:article|post|story) )?(?:was )?(?:originally )?(?:appeared|published|posted) (?:first |originally )?(?:on|at|in)\\b.{0,120}$', maxChars: FOOTER },
+      { rule: 'syndication', reason: 'source line', pattern: '^(?:source|via|originally published (?:on|at))\\s*:?\\s*(?:https?://\\S+|[\\w.-]+\\.[a-z]{2,}\\S*)\\s*\\.?$', maxChars: SHORT },
+      { rule: 'advertisement', reason: 'advertisement label', pattern: '^(?:advertisement|advertising|sponsored(?: content)?|ad|anzeige|publicidad|publicité|pubblicità|реклама|広告|광고)\\s*[:.]?$', maxChars: 40 },
+    ],
+    en: [
+      { rule: 'newsletter', reason: 'newsletter / subscribe call-to-action', pattern: '(?:sign up|subscribe|register)\\b.{0,80}\\b(?:newsletter|briefing|digest|alerts?|inbox|updates)\\b|\\b(?:newsletter|briefing)\\b.{0,60}\\b(?:sign up|subscribe)\\b|^get (?:the|our) .{0,60}(?:newsletter|in your inbox)', maxChars: SHORT },
+      { rule: 'share', reason: 'share / follow bar', pattern: '^(?:share(?: this(?: article| story| post)?)?(?: on)?|follow us(?: on)?|tweet|share on (?:facebook|twitter|x|linkedin)|copy link|email|print)(?:[\\s:|,/·•]+(?:facebook|twitter|x|linkedin|reddit|whatsapp|telegram|email|print|copy link|pinterest|instagram|youtube|tiktok|share|tweet))*\\s*:?$|^follow us on\\b', maxChars: SHORT },
+      { rule: 'related', reason: 'related / read-more block', pattern: '^(?:related(?: articles| stories| posts| coverage| content)?|read more|read also|also read|see also|more from\\b.{0,40}|recommended(?: for you)?|you (?:may|might) also like|more stories|further reading|trending now|most popular|popular now)\\s*:?(?:\\s.{0,160})?$', maxChars: SHORT },
+      { rule: 'cookies', reason: 'cookie notice', pattern: '\\b(?:we use cookies|this (?:site|website) uses cookies|by continuing to (?:use|browse)|accept (?:all )?cookies|cookie (?:policy|settings))\\b', maxChars: FOOTER },
+      { rule: 'author-bio', reason: 'author bio box', pattern: '^(?:about the author|author bio|about\\s+\\S+(?:\\s+\\S+)?\\s*$)', maxChars: 60 },
+    ],
+  },
+  classes: [
+    { rule: 'share', reason: 'share / follow bar', pattern: '(?:^|[-_\\s])(?:share|sharing|sharedaddy|social|socials|follow-us|addthis|sharethis)(?:[-_\\s]|$)' },
+    { rule: 'newsletter', reason: 'newsletter / subscribe box', pattern: '(?:^|[-_\\s])(?:newsletter|subscribe|subscription|signup|sign-up|optin|opt-in|mailchimp)(?:[-_\\s]|$)' },
+    { rule: 'related', reason: 'related / recommended block', pattern: '(?:^|[-_\\s])(?:related|recommended|recommendations|read-?more|more-stories|also-read|jp-relatedposts|yarpp|outbrain|taboola|trending|popular)(?:[-_\\s]|$)' },
+    { rule: 'author-bio', reason: 'author bio box', pattern: '(?:^|[-_\\s])(?:author-?bio|author-?box|about-?the-?author|author-?info|author-?card|bio-?box)(?:[-_\\s]|$)' },
+    { rule: 'advertisement', reason: 'inline ad', pattern: '(?:^|[-_\\s])(?:ad|ads|advert|advertisement|adsbygoogle|ad-?slot|ad-?container|ad-?wrapper|dfp|sponsor|sponsored|promo|banner-?ad)(?:[-_\\s]|$)' },
+    { rule: 'cookies', reason: 'cookie notice', pattern: '(?:^|[-_\\s])(?:cookie|cookies|gdpr|consent)(?:[-_\\s]|$)' },
+    { rule: 'comments', reason: 'comments block', pattern: '(?:^|[-_\\s])(?:comments?|disqus|respond)(?:[-_\\s]|$)' },
+  ],
+  sites: {},
+};
+
+/** Defaults plus overrides (overrides are appended; nothing is removed). */
+export function mergeRules(overrides: RuleOverrides | undefined): CleanupRules {
+  if (overrides === undefined) return DEFAULT_RULES;
+  const text: Record<string, TextRule[]> = { ...DEFAULT_RULES.text };
+  for (const [lang, list] of Object.entries(overrides.text ?? {})) text[lang] = [...(text[lang] ?? []), ...list];
+  const sites: Record<string, SiteRule[]> = { ...DEFAULT_RULES.sites };
+  for (const [host, list] of Object.entries(overrides.sites ?? {})) sites[host] = [...(sites[host] ?? []), ...list];
+  return { text, classes: [...DEFAULT_RULES.classes, ...(overrides.classes ?? [])], sites };
+}
