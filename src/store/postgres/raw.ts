@@ -1,0 +1,96 @@
+/** Table-level row access on PostgreSQL for export/import (transfer.ts); not part of the Store API. */
+import type pg from 'pg';
+import type { RawTables, Row, TableSpec } from '../transfer.ts';
+
+/** Bind parameters per statement stay under PostgreSQL's limit of 65,535. */
+const MAX_PARAMS = 60_000;
+
+const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/** PostgreSQL booleans leave as 1/0, as SQLite stores them, so an export reads the same from both drivers. */
+function portable(row: Row): Row {
+  const out: Row = {};
+  for (const [k, v] of Object.entries(row)) out[k] = typeof v === 'boolean' ? Number(v) : v;
+  return out;
+}
+
+/** Raw access through one client: reads in a snapshot, writes in one transaction. */
+export function pgRawTables(pool: pg.Pool): RawTables {
+  let client: pg.PoolClient | undefined;
+  const conn = () => {
+    if (!client) throw new Error('pgRawTables: begin() first');
+    return client;
+  };
+  return {
+    dialect: 'postgres',
+    async begin(mode) {
+      client = await pool.connect();
+      await client.query(mode === 'read' ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN');
+    },
+    async end(commit) {
+      const c = conn();
+      client = undefined;
+      try {
+        await c.query(commit ? 'COMMIT' : 'ROLLBACK');
+      } finally {
+        c.release();
+      }
+    },
+    async tableNames() {
+      const { rows } = await conn().query<{ name: string }>(
+        `SELECT table_name AS name FROM information_schema.tables
+         WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY 1`,
+      );
+      return rows.map((r) => r.name);
+    },
+    async versions() {
+      const { rows } = await conn().query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
+      return rows.map((r) => r.version);
+    },
+    async count(table) {
+      const { rows } = await conn().query<{ n: number }>(`SELECT COUNT(*) AS n FROM ${quote(table.name)}`);
+      return rows[0]?.n ?? 0;
+    },
+    async page(table: TableSpec, after: unknown, limit: number) {
+      const key = quote(table.key);
+      const { rows } =
+        after === undefined
+          ? await conn().query<Row>(`SELECT * FROM ${quote(table.name)} ORDER BY ${key} LIMIT $1`, [limit])
+          : await conn().query<Row>(`SELECT * FROM ${quote(table.name)} WHERE ${key} > $1 ORDER BY ${key} LIMIT $2`, [
+              after,
+              limit,
+            ]);
+      return rows.map(portable);
+    },
+    async insert(table, rows) {
+      const first = rows[0];
+      if (!first) return;
+      const columns = Object.keys(first);
+      const perStatement = Math.max(1, Math.floor(MAX_PARAMS / columns.length));
+      for (let i = 0; i < rows.length; i += perStatement) {
+        const chunk = rows.slice(i, i + perStatement);
+        const values: unknown[] = [];
+        const tuples = chunk.map((row) => {
+          const refs = columns.map((c) => {
+            values.push(row[c] ?? null);
+            return `$${values.length}`;
+          });
+          return `(${refs.join(', ')})`;
+        });
+        await conn().query(
+          `INSERT INTO ${quote(table.name)} (${columns.map(quote).join(', ')}) VALUES ${tuples.join(', ')}`,
+          values,
+        );
+      }
+    },
+    async finish(tables) {
+      for (const t of tables.filter((x) => x.identity)) {
+        await conn().query(
+          `SELECT setval(pg_get_serial_sequence($1, $2), COALESCE(MAX(${quote(t.key)}), 1), MAX(${quote(t.key)}) IS NOT NULL)
+           FROM ${quote(t.name)}`,
+          [t.name, t.key],
+        );
+      }
+    },
+  };
+}

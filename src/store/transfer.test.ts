@@ -1,0 +1,158 @@
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { buildArticle } from './contract/fixtures.ts';
+import { checkPostgres, type Dialect, type FreshStore, freshStore } from './contract/harness.ts';
+import type { Store } from './store.ts';
+import { copyStore, exportLines, exportStore, importStore } from './transfer.ts';
+
+const pgState = await checkPostgres();
+const T0 = new Date('2026-04-01T08:30:00.456Z');
+/** Crosses the export page (1,000) and import batch (500) sizes. */
+const ARTICLES = 1_150;
+
+/** A store with every kind of value: gaps in ids, health fields, nulls, unicode, JSON lists, settings. */
+async function populate(store: Store): Promise<void> {
+  const a = await store.insertSource({ url: 'https://a.example/feed', title: 'Åland Wire — “quotes”', demoKey: 'a' }, T0);
+  const gone = await store.insertSource({ url: 'https://gone.example/feed' }, T0);
+  const b = await store.insertSource(
+    { url: 'https://b.example/sitemap.xml', kind: 'sitemap', isEnabled: false, policy: 'link', pollIntervalSec: 30 },
+    T0,
+  );
+  await store.recordPoll(a.id, { ok: false, at: T0, code: 'http_status', message: 'answered 502', nextPollAt: T0 });
+  await store.recordPoll(b.id, {
+    ok: true,
+    at: T0,
+    etag: 'W/"9"',
+    lastModified: 'Wed, 01 Apr 2026 08:30:00 GMT',
+    siteUrl: 'https://b.example/',
+    lastItemAt: T0,
+    nextPollAt: new Date(T0.getTime() + 60_000),
+  });
+  await store.insertArticles([buildArticle(0, { sourceId: gone.id })]);
+  await store.deleteSource(gone.id);
+  const list = Array.from({ length: ARTICLES }, (_, i) =>
+    buildArticle(i + 1, {
+      sourceId: i % 3 === 0 ? b.id : a.id,
+      title: i === 7 ? 'Zürich 株価 “rally” \\ "quoted" \n newline' : `Note ${i}`,
+      publishedAt: new Date(T0.getTime() - (i % 50) * 1000),
+    }),
+  );
+  await store.insertArticles(list);
+  await store.setSetting('theme', 'dark');
+  await store.setSetting('empty', '');
+}
+
+/** Everything observable through the Store API. */
+async function snapshot(store: Store) {
+  const sources = await store.listSources();
+  const articles = [];
+  let cursor: string | null = null;
+  do {
+    const page = await store.listArticles(cursor === null ? { limit: 400 } : { limit: 400, cursor });
+    articles.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor !== null);
+  return { sources, articles, theme: await store.getSetting('theme'), empty: await store.getSetting('empty') };
+}
+
+async function collect(store: Store): Promise<string[]> {
+  const lines: string[] = [];
+  await exportStore(store, (line) => {
+    lines.push(line);
+  });
+  return lines;
+}
+
+const withoutHeader = (lines: string[]) => lines.slice(1);
+
+const pairs: Array<[Dialect, Dialect]> = [
+  ['sqlite', 'postgres'],
+  ['postgres', 'sqlite'],
+  ['sqlite', 'sqlite'],
+];
+
+describe.each(pairs)('transfer %s → %s', (from, to) => {
+  let src: FreshStore | undefined;
+  let dst: FreshStore | undefined;
+  beforeEach(async (ctx) => {
+    if ((from === 'postgres' || to === 'postgres') && pgState.state !== 'ready') {
+      if (pgState.state === 'skip') ctx.skip(pgState.reason);
+      throw new Error(pgState.reason);
+    }
+    src = await freshStore(from);
+    dst = await freshStore(to);
+  });
+  afterEach(async () => {
+    await src?.dispose();
+    await dst?.dispose();
+  });
+
+  test('round trip is lossless: same API view, same export, ids continue after the imported ones', async () => {
+    const source = src!.store;
+    const target = dst!.store;
+    await populate(source);
+    const lines = await collect(source);
+    expect(lines).toHaveLength(1 + 2 + ARTICLES + 2 + 1);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ kind: 'header', dialect: from, migrations: [1] });
+    const summary = await importStore(target, lines);
+    expect(summary.counts).toEqual({ sources: 2, articles: ARTICLES, settings: 2 });
+    expect(await snapshot(target)).toEqual(await snapshot(source));
+    expect(withoutHeader(await collect(target))).toEqual(withoutHeader(lines));
+    const before = await snapshot(source);
+    const maxSource = Math.max(...before.sources.map((s) => s.id));
+    const maxArticle = Math.max(...before.articles.map((x) => x.id));
+    const next = await target.insertSource({ url: 'https://new.example/feed' }, T0);
+    expect(next.id).toBe(maxSource + 1);
+    const [articleId] = await target.insertArticles([buildArticle(9999, { sourceId: next.id })]);
+    expect(articleId).toBe(maxArticle + 1);
+  });
+
+  test('copyStore streams one store into another', async () => {
+    await populate(src!.store);
+    expect((await copyStore(src!.store, dst!.store)).counts.articles).toBe(ARTICLES);
+    expect(await snapshot(dst!.store)).toEqual(await snapshot(src!.store));
+  });
+
+  test('a truncated or corrupted export imports nothing', async () => {
+    await populate(src!.store);
+    const lines = await collect(src!.store);
+    await expect(importStore(dst!.store, lines.slice(0, -1))).rejects.toMatchObject({ code: 'bad_request' });
+    expect(await dst!.store.countArticles()).toBe(0);
+    const dropped = [...lines.slice(0, 5), ...lines.slice(6)];
+    await expect(importStore(dst!.store, dropped)).rejects.toThrow(/differ from the export/);
+    await expect(importStore(dst!.store, [lines[0]!, '{not json'])).rejects.toThrow(/line 2 is not JSON/);
+    await expect(importStore(dst!.store, lines.slice(1))).rejects.toThrow(/not a tickerwire export/);
+    await expect(importStore(dst!.store, [])).rejects.toThrow(/empty/);
+    expect(await dst!.store.listSources()).toEqual([]);
+    expect(await dst!.store.getSetting('theme')).toBeUndefined();
+    expect((await importStore(dst!.store, lines)).counts.sources).toBe(2);
+  });
+
+  test('refuses a non-empty target and a different migration level', async () => {
+    await populate(src!.store);
+    const lines = await collect(src!.store);
+    await dst!.store.setSetting('mine', 'x');
+    await expect(importStore(dst!.store, lines)).rejects.toThrow(/not empty \(table settings/);
+    const header = { ...JSON.parse(lines[0]!), migrations: [1, 2] };
+    await expect(importStore(dst!.store, [JSON.stringify(header), ...lines.slice(1)])).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/migrate both/),
+    });
+  });
+});
+
+test('an export fails loudly on a table it does not cover', async () => {
+  const fresh = await freshStore('sqlite');
+  try {
+    const store = fresh.store as import('./sqlite/index.ts').SqliteStore;
+    store.db.exec('CREATE TABLE watchlists (id INTEGER PRIMARY KEY, name TEXT)');
+    const lines: string[] = [];
+    await expect(
+      (async () => {
+        for await (const line of exportLines(store)) lines.push(line);
+      })(),
+    ).rejects.toMatchObject({ code: 'store_failed', message: expect.stringMatching(/watchlists/) });
+    expect(lines).toEqual([]);
+  } finally {
+    await fresh.dispose();
+  }
+});
