@@ -2,9 +2,11 @@
  * @module fetch — polite, safe HTTP for tickerwire: `createFetcher` (SSRF guard, limits, robots.txt,
  * per-host pacing), `decodeText` (charset sniffing), and the pure polling schedule.
  */
-export { classifyAddress, parseIpLiteral, type BlockedRange } from './address.ts';
-export { createAllowList, type AllowList } from './allow.ts';
-export { decodeText } from './decode.ts';
+export { type BlockedRange, classifyAddress, parseIpLiteral } from './address.ts';
+export { type AllowList, createAllowList } from './allow.ts';
+export { charsetFromContentType, decodeText, type TextKind } from './decode.ts';
 export { createFetcher } from './fetcher.ts';
 export { checkUrl } from './guard.ts';
+export { parseRetryAfter } from './headers.ts';
+export { cacheLifetimeSec, isStalled, nextPollTime, type PollBounds, type PollPlan, type PollState, type StallState } from './schedule.ts';
 export type { Fetcher, FetcherOptions, FetchPurpose, FetchRequest, FetchResponse } from './types.ts';
