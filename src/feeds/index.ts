@@ -1,0 +1,8 @@
+/**
+ * @module feeds — everything tickerwire knows about feed documents: parsing the formats it reads
+ * (RSS, Atom, RDF, JSON Feed, news sitemaps), checking a feed, OPML, autodiscovery and the feeds it
+ * serves. Pure functions over strings: no I/O, no env, no store.
+ */
+export { type Detection, detectFeed } from './detect.ts';
+export { parseFeedDate } from './dates.ts';
+export { DEFAULT_MAX_ITEMS, type ParseFeedOptions, parseFeed } from './parse.ts';
