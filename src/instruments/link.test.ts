@@ -1,0 +1,67 @@
+import { describe, expect, test } from 'vitest';
+import { linkInstruments } from './link.ts';
+import { loadInstruments } from './load.ts';
+
+const index = loadInstruments();
+const ids = (title: string, text: string, lang?: string) =>
+  linkInstruments(index, lang === undefined ? { title, text } : { title, text, lang }).map((l) => l.instrumentId);
+
+describe('linkInstruments', () => {
+  test('links distinctive names, cashtags and exchange-qualified tickers', () => {
+    const got = ids(
+      'Nvidia climbs as chip demand holds',
+      'Nvidia rose 4% on Tuesday. Traders also bought $BTC and $BRK.B. ServiceNow (NYSE: NOW) gained, and Tencent (HKEX: 700) slipped while 688981.SS rallied.',
+    );
+    expect(got).toEqual(expect.arrayContaining(['us:NVDA', 'crypto:BTC', 'us:BRK.B', 'us:NOW', 'hk:0700', 'cn:688981']));
+  });
+
+  test('the title subject gets the highest salience and role subject; a passing name is a mention', () => {
+    const links = linkInstruments(index, {
+      title: 'Alibaba Group posts faster cloud growth',
+      text: 'Alibaba said cloud revenue grew 26%. Alibaba shares rose in Hong Kong. Rival Baidu was flat late in the session.',
+    });
+    expect(links[0]).toMatchObject({ instrumentId: 'us:BABA', role: 'subject', mentions: 3 });
+    expect(links.find((l) => l.instrumentId === 'us:BIDU')).toMatchObject({ role: 'mention' });
+    expect(links[0]?.sentences[0]).toBe('Alibaba Group posts faster cloud growth');
+  });
+
+  test('an ordinary word that is a ticker never links from its word use (the "public" price-box bug)', () => {
+    expect(ids('Stocks rally as public markets reopen', 'The public offering drew one buyer near the close. Gas prices rose. Now is the time, said one trader.')).toEqual([]);
+  });
+
+  test('Apple the fruit is not Apple the company; Apple with company context is', () => {
+    expect(ids('Autumn baking', 'Apple pie is best with tart fruit. Apple slices should be thin.')).toEqual([]);
+    expect(ids('Apple prices at the farm stand', 'Apple prices rose at the farmers market this week.')).toEqual([]);
+    expect(ids('iPhone sales', 'Apple shares fell 2% after the company cut its forecast.')).toEqual(['us:AAPL']);
+  });
+
+  test('SOL in Spanish text is not Solana; SOL with crypto context in English is', () => {
+    expect(ids('Día de sol', 'El SOL brilla en Madrid y el sol calienta la plaza.', 'es')).toEqual([]);
+    expect(ids('Weekend', 'We sat in the SOL lounge near the pool.')).toEqual([]);
+    expect(ids('Solana climbs', 'SOL jumped 8% as the token hit a record.')).toContain('crypto:SOL');
+  });
+
+  test('a person who shares a company name is not the company', () => {
+    expect(ids('Fed holds rates', 'Powell said the Fed would keep rates steady. Powell spoke in Washington.')).toEqual([]);
+  });
+
+  test('Title Case headlines do not turn ordinary words into companies', () => {
+    expect(ids('Target Hit As Snap Election Looms Over Gap In Polls', 'Voters went to the polls.')).toEqual([]);
+  });
+
+  test('a weak name confirmed by a strong mention elsewhere links everywhere', () => {
+    const links = linkInstruments(index, { title: 'Oracle (NYSE: ORCL) wins cloud deal', text: 'Oracle will host the models.' });
+    expect(links[0]).toMatchObject({ instrumentId: 'us:ORCL', mentions: 3 });
+  });
+
+  test('"listed on the Nasdaq" is the exchange, not the index', () => {
+    expect(ids('Listing', 'The shares are listed on the Nasdaq under a new code.')).toEqual([]);
+    expect(ids('Markets', 'The Nasdaq closed 1.2% higher, led by chip stocks.')).toEqual(['idx:IXIC']);
+  });
+
+  test('curated aliases used by the news resolve', () => {
+    expect(ids('Hua Hong and SMIC', 'Hua Hong and SMIC led chip shares.')).toEqual(expect.arrayContaining(['hk:1347', 'hk:0981']));
+    expect(ids('Big Blue', 'Big Blue reported higher software revenue.')).toEqual(['us:IBM']);
+    expect(ids('Search', 'The Google parent unveiled a new model.')).toEqual(['us:GOOGL']);
+  });
+});

@@ -1,0 +1,148 @@
+/**
+ * @module instruments/link — decide which candidate mentions are real and how much the article is about each
+ * instrument. Precision over recall: an ordinary-word name links only with evidence.
+ */
+import { adjacentEvidence, CRYPTO_CUES, sentenceHasCue } from './context.ts';
+import type { InstrumentIndex } from './load.ts';
+import { findMentions } from './mentions.ts';
+import { type Sentence, splitSentences, type Token } from './text.ts';
+import type { Instrument, InstrumentLink, LinkInput, Mention } from './types.ts';
+
+/** Salience weights: named in the title, named in the lead sentences, and how often (saturating at MENTION_SATURATION). */
+const W_TITLE = 0.5;
+const W_LEAD = 0.2;
+const W_COUNT = 0.3;
+const MENTION_SATURATION = 3;
+/** How many opening sentences of the body count as the lead. */
+const LEAD_SENTENCES = 2;
+/** Salience at or above which a link is the article's subject (a title mention always is). */
+const SUBJECT_SALIENCE = 0.45;
+/** Supporting sentences kept per link. */
+const MAX_SENTENCES = 3;
+/** Share of capitalised words above which a title is Title Case (capitals then say nothing about names). */
+const TITLE_CASE_SHARE = 0.7;
+
+/** A text part (title or body) with its mentions, tokens and sentences. */
+interface Part {
+  isTitle: boolean;
+  mentions: Mention[];
+  tokens: Token[];
+  sentences: Sentence[];
+  titleCase: boolean;
+}
+
+/** One accepted occurrence. */
+interface Hit {
+  mention: Mention;
+  isTitle: boolean;
+  sentence: number;
+  sentenceText: string;
+}
+
+function isTitleCase(tokens: Token[]): boolean {
+  const longWords = tokens.filter((t) => /^\p{L}{4,}$/u.test(t.text));
+  if (longWords.length < 3) return false;
+  const caps = longWords.filter((t) => /^\p{Lu}/u.test(t.text)).length;
+  return caps / longWords.length >= TITLE_CASE_SHARE;
+}
+
+function hasCryptoContext(s: string): boolean {
+  for (const m of s.toLowerCase().matchAll(/[a-z-]+/g)) if (CRYPTO_CUES.has(m[0])) return true;
+  return false;
+}
+
+function sentenceIndexOf(sentences: Sentence[], offset: number): number {
+  for (let k = 0; k < sentences.length; k++) if ((sentences[k]?.end ?? 0) >= offset) return k;
+  return Math.max(0, sentences.length - 1);
+}
+
+/** Token index range [i, j] covering a mention. */
+function tokenRange(tokens: Token[], m: Mention): [number, number] {
+  let i = 0;
+  while (i < tokens.length && (tokens[i]?.end ?? 0) <= m.start) i++;
+  let j = i;
+  while (j + 1 < tokens.length && (tokens[j + 1]?.start ?? Infinity) < m.end) j++;
+  return [i, j];
+}
+
+function sentenceKeys(tokens: Token[], s: Sentence): Set<string> {
+  const keys = new Set<string>();
+  for (const t of tokens) if (t.start >= s.start && t.end <= s.end) keys.add(t.key);
+  return keys;
+}
+
+/** Is a contextual or weak mention supported by its surroundings? */
+function hasEvidence(part: Part, m: Mention, inst: Instrument, s: Sentence): boolean {
+  const [i, j] = tokenRange(part.tokens, m);
+  if (inst.assetClass === 'index' && part.tokens[i - 1]?.key === 'the' && ['on', 'listed'].includes(part.tokens[i - 2]?.key ?? '')) {
+    return false; // "listed on the Nasdaq" is the exchange, not the index
+  }
+  if (m.strength === 'weak') return adjacentEvidence(part.tokens, i, j, inst.assetClass, false);
+  if (m.kind === 'ticker') return sentenceHasCue(sentenceKeys(part.tokens, s), inst.assetClass);
+  return adjacentEvidence(part.tokens, i, j, inst.assetClass, true) || sentenceHasCue(sentenceKeys(part.tokens, s), inst.assetClass);
+}
+
+function prepare(index: InstrumentIndex, text: string, isTitle: boolean, cryptoContext: boolean): Part {
+  const { mentions, tokens } = findMentions(index, text, { cryptoContext });
+  const sentences = isTitle ? [{ text: text.trim(), start: 0, end: text.length }] : splitSentences(text);
+  return { isTitle, mentions, tokens, sentences, titleCase: isTitle && isTitleCase(tokens) };
+}
+
+/**
+ * Link an article to the instruments it names, with salience (subject vs passing mention) and supporting sentences.
+ * Cashtags, exchange-qualified tickers and distinctive names link on their own; names that are ordinary words need
+ * company/crypto/index context in their sentence or beside them, or a strong mention of the same instrument elsewhere.
+ * With a non-English `lang` only strong evidence links.
+ * @example linkInstruments(loadInstruments(), { title: 'Nvidia jumps', text: 'Shares of Nvidia rose 4%.' })
+ */
+export function linkInstruments(index: InstrumentIndex, input: LinkInput): InstrumentLink[] {
+  const english = !input.lang || /^en\b/i.test(input.lang);
+  const cryptoContext = hasCryptoContext(`${input.title} ${input.text}`);
+  const parts = [prepare(index, input.title, true, cryptoContext), prepare(index, input.text, false, cryptoContext)];
+  const confirmed = new Set<string>();
+  for (const p of parts) for (const m of p.mentions) if (m.strength === 'strong') confirmed.add(m.instrumentId);
+
+  const hits = new Map<string, Hit[]>();
+  for (const part of parts) {
+    for (const m of part.mentions) {
+      const inst = index.byId.get(m.instrumentId);
+      if (!inst) continue;
+      const k = sentenceIndexOf(part.sentences, m.start);
+      const s = part.sentences[k] ?? { text: '', start: 0, end: 0 };
+      const ok =
+        m.strength === 'strong' ||
+        (english && confirmed.has(inst.id)) ||
+        (english && !part.titleCase && hasEvidence(part, m, inst, s));
+      if (!ok) continue;
+      const list = hits.get(inst.id) ?? [];
+      list.push({ mention: m, isTitle: part.isTitle, sentence: k, sentenceText: s.text });
+      hits.set(inst.id, list);
+    }
+  }
+  return rankLinks(index, hits);
+}
+
+function rankLinks(index: InstrumentIndex, hits: Map<string, Hit[]>): InstrumentLink[] {
+  const maxCount = Math.max(1, ...[...hits.values()].map((h) => h.length));
+  const links: InstrumentLink[] = [];
+  for (const [id, list] of hits) {
+    const inst = index.byId.get(id);
+    if (!inst) continue;
+    const inTitle = list.some((h) => h.isTitle);
+    const inLead = list.some((h) => !h.isTitle && h.sentence < LEAD_SENTENCES);
+    const raw = (inTitle ? W_TITLE : 0) + (inLead ? W_LEAD : 0) + W_COUNT * Math.min(1, list.length / MENTION_SATURATION);
+    const salience = Math.round(Math.min(1, raw * (0.7 + (0.3 * list.length) / maxCount)) * 100) / 100;
+    const sentences = [...new Set(list.map((h) => h.sentenceText).filter(Boolean))].slice(0, MAX_SENTENCES);
+    links.push({
+      instrumentId: id,
+      symbol: inst.symbol,
+      name: inst.name,
+      assetClass: inst.assetClass,
+      salience,
+      role: inTitle || salience >= SUBJECT_SALIENCE ? 'subject' : 'mention',
+      mentions: list.length,
+      sentences,
+    });
+  }
+  return links.sort((a, b) => b.salience - a.salience || b.mentions - a.mentions || a.instrumentId.localeCompare(b.instrumentId));
+}
