@@ -78,9 +78,10 @@ async function respectRobots(ctx: Ctx, req: FetchRequest, url: URL): Promise<voi
   }
 }
 
-/** One hop under the host gate; records Retry-After for 429/503. */
-async function gatedHop(ctx: Ctx, url: URL, headers: Record<string, string>, maxBytes: number, signal: AbortSignal): Promise<HopResult> {
+/** One hop under the host gate; records Retry-After for 429/503. `arm` starts the total deadline. */
+async function gatedHop(ctx: Ctx, url: URL, headers: Record<string, string>, maxBytes: number, signal: AbortSignal, arm: () => void): Promise<HopResult> {
   const release = await ctx.gate.acquire(url.hostname, signal);
+  arm();
   try {
     const hop = await requestHop({ dispatcher: ctx.agent, url, headers, maxBytes, signal });
     if (hop.status === 429 || hop.status === 503) {
@@ -101,7 +102,7 @@ function statusError(url: URL, hop: HopResult, message?: string): AppError {
 }
 
 /** Follow redirects manually, re-checking every hop. */
-async function fetchFollowing(ctx: Ctx, req: FetchRequest, signal: AbortSignal, started: number): Promise<FetchResponse> {
+async function fetchFollowing(ctx: Ctx, req: FetchRequest, signal: AbortSignal, started: number, arm: () => void): Promise<FetchResponse> {
   const { allow } = ctx;
   const headers = requestHeaders(req, ctx.opts.userAgent);
   const maxBytes = req.maxBytes ?? ctx.opts.maxBodyBytes;
@@ -111,7 +112,7 @@ async function fetchFollowing(ctx: Ctx, req: FetchRequest, signal: AbortSignal, 
     seen.add(url.href);
     await respectRetryAfter(ctx, url, signal);
     await respectRobots(ctx, req, url);
-    const hop = await gatedHop(ctx, url, headers, maxBytes, signal);
+    const hop = await gatedHop(ctx, url, headers, maxBytes, signal, arm);
     if (REDIRECTS.has(hop.status)) {
       const location = hop.headers.location;
       if (!location) throw statusError(url, hop, `GET ${url.href} answered ${hop.status} without a Location`);
@@ -144,14 +145,21 @@ async function fetchFollowing(ctx: Ctx, req: FetchRequest, signal: AbortSignal, 
   }
 }
 
-/** One complete fetch with its total deadline; every failure is translated to an AppError. */
+/**
+ * One complete fetch with its total deadline; every failure is translated to an AppError.
+ * The deadline starts when the first hop gets its host slot, so time queued behind other requests
+ * to a busy host does not count against it (the caller's signal still cancels the wait).
+ */
 async function fetchOnce(ctx: Ctx, req: FetchRequest): Promise<FetchResponse> {
   const started = Date.now();
   const deadline = new AbortController();
-  const timer = setTimeout(() => deadline.abort(new Error('total timeout')), ctx.opts.timeoutMs);
+  let timer: NodeJS.Timeout | undefined;
+  const arm = (): void => {
+    timer ??= setTimeout(() => deadline.abort(new Error('total timeout')), ctx.opts.timeoutMs);
+  };
   const signal = req.signal ? AbortSignal.any([deadline.signal, req.signal]) : deadline.signal;
   try {
-    const res = await fetchFollowing(ctx, req, signal, started);
+    const res = await fetchFollowing(ctx, req, signal, started, arm);
     ctx.log.debug('fetch.done', { url: req.url, purpose: req.purpose, status: res.status, bytes: res.body.length, ms: res.ms });
     return res;
   } catch (err) {

@@ -110,6 +110,16 @@ describe('per-host limits', () => {
     expect(peak).toBe(3);
   });
 
+  it('does not count time queued for a host slot against the timeout', async () => {
+    const s = await serve(async (_req, res) => {
+      await delay(150);
+      res.end('ok');
+    });
+    const f = fetcher({ perHostConcurrency: 1, timeoutMs: 400 });
+    const all = await Promise.all(Array.from({ length: 4 }, (_, i) => f.fetch({ url: `${s.url}/${i}`, purpose: 'feed' })));
+    expect(all.every((r) => r.status === 200)).toBe(true);
+  });
+
   it('spaces request starts by minHostIntervalMs', async () => {
     const s = await serve((_req, res) => {
       res.end('ok');
