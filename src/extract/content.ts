@@ -1,8 +1,13 @@
 /**
- * @module extract/content — find the main content of a page.
+ * @module extract/content — find the main content of a page on the lean tree: prune chrome, score
+ * paragraphs into their ancestors, take the best candidate plus related siblings, then drop
+ * link-heavy or form-like blocks inside it. Readability on linkedom is the fallback when nothing
+ * scores (rare; it costs ~10× more).
  */
+import { pruneChrome } from './prune.ts';
 import { readabilityExtract } from './readability.ts';
-import { type ElementNode, type ParsedPage, parseHtml } from './tree.ts';
+import { classWeight, computeStats, linkDensity, type Stats, scoreCandidates } from './score.ts';
+import { createElement, detach, type ElementNode, type ParsedPage, parseHtml, walkElements } from './tree.ts';
 
 /** The main content found on a page. */
 export interface MainContent {
@@ -11,9 +16,123 @@ export interface MainContent {
   warnings: string[];
 }
 
-/** The element holding the article body, or null when the page has none. */
-export function findMainContent(_page: ParsedPage, html: string, pageUrl: string): MainContent | null {
+/** Siblings scoring at least this share of the top candidate join it. */
+const SIBLING_SHARE = 0.2;
+/** …and never less than this absolute score. */
+const SIBLING_MIN_SCORE = 10;
+/** A top candidate holding less text than this is "nothing found" (fallback to Readability). */
+const MIN_CONTENT_CHARS = 200;
+/** Blocks with fewer commas than this are checked by the conditional clean. */
+const CONDITIONAL_MAX_COMMAS = 10;
+const CONDITIONAL_TAGS = new Set(['table', 'ul', 'ol', 'div', 'section', 'form', 'figure', 'dl']);
+
+/**
+ * The element holding the article body, or null when the page has none. Mutates `page.root`
+ * (pruned nodes are detached; the returned node is taken out of the tree).
+ */
+export function findMainContent(page: ParsedPage, html: string, pageUrl: string): MainContent | null {
+  const root = page.root;
+  pruneChrome(root);
+  let stats = computeStats(root);
+  const ranked = scoreCandidates(root, stats);
+  const top = ranked[0];
+  if (top === undefined || (stats.get(top.el)?.text ?? 0) < MIN_CONTENT_CHARS) return fallback(html, pageUrl);
+  const scores = new Map(ranked.map((c) => [c.el, c.score]));
+  const best = climbWrappers(top.el, stats);
+  const node = gatherSiblings(best, scores.get(top.el) ?? top.score, scores, stats);
+  stats = computeStats(node);
+  cleanConditionally(node, stats);
+  return { node, title: null, warnings: [] };
+}
+
+function fallback(html: string, pageUrl: string): MainContent | null {
   const r = readabilityExtract(html, pageUrl);
   if (r === null) return null;
-  return { node: parseHtml(r.html).root, title: r.title === '' ? null : r.title, warnings: [] };
+  return { node: parseHtml(r.html).root, title: r.title === '' ? null : r.title, warnings: ['main content found by the Readability fallback'] };
+}
+
+/** Move up while the parent holds (almost) the same text: a wrapper adds siblings' context. */
+function climbWrappers(el: ElementNode, stats: Map<ElementNode, Stats>): ElementNode {
+  let cur = el;
+  const own = stats.get(el)?.text ?? 0;
+  while (cur.parent !== null && cur.parent.tag !== '#root' && cur.parent.tag !== 'body' && cur.parent.tag !== 'html') {
+    const parentText = stats.get(cur.parent)?.text ?? 0;
+    if (parentText > own * 1.05 + 20) break;
+    cur = cur.parent;
+  }
+  return cur;
+}
+
+/** The top candidate plus siblings that look like part of the same article. */
+function gatherSiblings(top: ElementNode, topScore: number, scores: Map<ElementNode, number>, stats: Map<ElementNode, Stats>): ElementNode {
+  const parent = top.parent;
+  if (parent === null) return top;
+  const threshold = Math.max(SIBLING_MIN_SCORE, topScore * SIBLING_SHARE);
+  const kept: ElementNode[] = [];
+  for (const sib of parent.children) {
+    if (sib.type !== 'element') continue;
+    if (sib === top) {
+      kept.push(sib);
+      continue;
+    }
+    let bonus = 0;
+    if (sib.attrs.class !== undefined && sib.attrs.class !== '' && sib.attrs.class === top.attrs.class) bonus = topScore * 0.2;
+    const score = (scores.get(sib) ?? 0) + bonus;
+    const s = stats.get(sib);
+    if (s === undefined) continue;
+    if (score >= threshold && score > 0) kept.push(sib);
+    else if (sib.tag === 'p' || (!s.hasBlockChild && sib.tag === 'div')) {
+      const density = linkDensity(s);
+      if (s.text > 80 && density < 0.25) kept.push(sib);
+      else if (s.text > 0 && s.text <= 80 && density === 0 && /\.( |$)/.test(plain(sib))) kept.push(sib);
+    }
+  }
+  if (kept.length === 1) {
+    detach(top);
+    return top;
+  }
+  const wrapper = createElement('div');
+  for (const k of kept) {
+    detach(k);
+    k.parent = wrapper;
+    wrapper.children.push(k);
+  }
+  return wrapper;
+}
+
+function plain(el: ElementNode): string {
+  let out = '';
+  for (const c of el.children) out += c.type === 'text' ? c.text : plain(c);
+  return out;
+}
+
+/** Readability's "clean conditionally": drop blocks that look like link lists, galleries or forms. */
+function cleanConditionally(node: ElementNode, stats: Map<ElementNode, Stats>): void {
+  const doomed: ElementNode[] = [];
+  walkElements(node, (el) => {
+    if (el === node || !CONDITIONAL_TAGS.has(el.tag)) return true;
+    const s = stats.get(el);
+    if (s === undefined) return true;
+    if (shouldDrop(el, s)) {
+      doomed.push(el);
+      return false;
+    }
+    return true;
+  });
+  for (const el of doomed) detach(el);
+}
+
+function shouldDrop(el: ElementNode, s: Stats): boolean {
+  const weight = classWeight(el);
+  if (weight < 0 && s.text < 500) return true;
+  if (s.commas >= CONDITIONAL_MAX_COMMAS) return false;
+  const isList = el.tag === 'ul' || el.tag === 'ol';
+  const density = linkDensity(s);
+  if (s.img > 1 && s.p / s.img < 0.5 && s.text < 200) return true;
+  if (!isList && s.li > s.p && s.li > 3 && density > 0.3) return true;
+  if (s.text < 25 && (s.img === 0 || s.img > 2) && s.embed === 0) return true;
+  if (weight < 25 && density > 0.2 + (isList ? 0.2 : 0)) return true;
+  if (weight >= 25 && density > 0.5) return true;
+  if ((s.embed === 1 && s.text < 75) || s.embed > 1) return false;
+  return false;
 }
