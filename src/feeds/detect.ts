@@ -11,7 +11,15 @@ const NEWS_SITEMAP_NS = 'http://www.google.com/schemas/sitemap-news/0.9';
 
 /** What detection found: a feed format (with its root element), or a reason it is not a feed. */
 export type Detection =
-  | { kind: 'xml'; format: Exclude<FeedFormat, 'json'>; rootName: string; text: string; skippedChars: number }
+  | {
+      kind: 'xml';
+      format: Exclude<FeedFormat, 'json'>;
+      rootName: string;
+      text: string;
+      skippedChars: number;
+      /** The `<!DOCTYPE …>` declaration, when there is one. */
+      doctype: string | null;
+    }
   | { kind: 'json'; value: Record<string, unknown> }
   | { kind: 'invalid'; reason: string }
   | { kind: 'unrecognized'; reason: string };
@@ -32,9 +40,19 @@ const NOT_A_FEED: Record<string, string> = {
 };
 
 /** Skip the prolog (XML declaration, PIs, comments, doctype) and return the root start tag's name and offset. */
-function findRoot(text: string): { name: string; offset: number; doctype: string | null; hasJunk: boolean } | null {
+interface Root {
+  name: string;
+  offset: number;
+  /** Lower-cased doctype name (`html`, `rss`…). */
+  doctype: string | null;
+  doctypeText: string | null;
+  hasJunk: boolean;
+}
+
+function findRoot(text: string): Root | null {
   let i = 0;
   let doctype: string | null = null;
+  let doctypeText: string | null = null;
   let hasJunk = false;
   const limit = Math.min(text.length, ROOT_SEARCH_CHARS);
   while (i < limit) {
@@ -58,6 +76,7 @@ function findRoot(text: string): { name: string; offset: number; doctype: string
       if (end < 0) return null;
       i = text.indexOf('>', end) + 1;
       if (i === 0) return null;
+      doctypeText = text.slice(lt, i);
     } else {
       const name = /^<([A-Za-z_][\w:.-]*)/.exec(text.slice(lt, lt + 100))?.[1];
       if (name === undefined) {
@@ -65,7 +84,7 @@ function findRoot(text: string): { name: string; offset: number; doctype: string
         i = lt + 1;
         continue;
       }
-      return { name, offset: lt, doctype, hasJunk };
+      return { name, offset: lt, doctype, doctypeText, hasJunk };
     }
   }
   return null;
@@ -117,11 +136,10 @@ export function detectFeed(input: string): Detection {
   // Junk before the root (a PHP warning, a stray byte) is cut off together with the prolog.
   const skippedChars = root.hasJunk ? root.offset : 0;
   const body = skippedChars > 0 ? text.slice(root.offset) : text;
-  if (format !== undefined) return { kind: 'xml', format, rootName: root.name, text: body, skippedChars };
+  const found = { kind: 'xml', rootName: root.name, text: body, skippedChars, doctype: root.doctypeText } as const;
+  if (format !== undefined) return { ...found, format };
   if (bare === 'urlset') {
-    if (text.includes(NEWS_SITEMAP_NS) || /<news:news[\s>]/i.test(text)) {
-      return { kind: 'xml', format: 'sitemap', rootName: root.name, text: body, skippedChars };
-    }
+    if (text.includes(NEWS_SITEMAP_NS) || /<news:news[\s>]/i.test(text)) return { ...found, format: 'sitemap' };
     return { kind: 'unrecognized', reason: 'a sitemap without <news:news> entries, not a news sitemap' };
   }
   const known = NOT_A_FEED[local] ?? NOT_A_FEED[bare];

@@ -50,6 +50,19 @@ function innermostMessage(error: unknown): string {
   return causeMessages(error).at(-1) ?? String(error);
 }
 
+/**
+ * A reason to refuse a DOCTYPE before parsing: external and parameter entities have no place in a
+ * feed and are the vehicle of XXE. (Internal entities are never expanded, so they are harmless.)
+ */
+function doctypeRefusal(doctype: string | null): string | null {
+  if (doctype === null) return null;
+  if (/<!ENTITY\s+%/i.test(doctype)) return 'the document declares parameter entities (refused: nothing was fetched or read)';
+  if (/<!ENTITY\s+[^\s>]+\s+(?:SYSTEM|PUBLIC)\b/i.test(doctype)) {
+    return 'the document declares external entities (refused: no file or URL was read)';
+  }
+  return null;
+}
+
 /** A reason to refuse the document outright, or null when recovery may be tried. */
 function securityRefusal(error: unknown): string | null {
   if (error instanceof RangeError) return 'XML nested too deeply to parse safely';
@@ -91,6 +104,8 @@ function salvage(text: string, format: XmlFeedFormat, rootName: string, docBase:
 
 function parseXml(detection: Extract<Detection, { kind: 'xml' }>, docBase: string | null, maxItems: number, warnings: string[]): AdaptedFeed {
   const { format, rootName } = detection;
+  const refusal = doctypeRefusal(detection.doctype);
+  if (refusal !== null) throw new AppError('feed_invalid', `unsafe ${format.toUpperCase()} feed: ${refusal}`);
   if (format === 'sitemap') return adaptSitemap(detection.text, docBase, maxItems, warnings);
   let text = detection.text;
   const cut = cutAfterItems(text, format, rootName, maxItems);
