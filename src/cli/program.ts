@@ -1,0 +1,33 @@
+/** The `tickerwire` command tree. */
+import { Command } from 'commander';
+import { registerArticles } from './commands/articles.ts';
+import { registerConfig } from './commands/config.ts';
+import { registerDemo } from './commands/demo.ts';
+import { registerExtract } from './commands/extract.ts';
+import { registerIngest } from './commands/ingest.ts';
+import { registerServe } from './commands/serve.ts';
+import { registerSources } from './commands/sources.ts';
+
+/** Build the program; `run` in main.ts parses argv with it. */
+export function buildProgram(): Command {
+  const program = new Command('tickerwire')
+    .description('self-hosted market-news desk: ingest feeds, extract articles, serve a reader and an API')
+    .version('0.1.0')
+    .option('--data <dir>', 'data directory (env TICKERWIRE_DATA, default ./data)')
+    .option('--no-demo', 'do not start the bundled demo sources (env TICKERWIRE_DEMO=0)')
+    .configureHelp({ showGlobalOptions: true, sortSubcommands: true })
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  registerServe(program);
+  registerIngest(program);
+  registerSources(program);
+  registerArticles(program);
+  registerExtract(program);
+  registerDemo(program);
+  registerConfig(program);
+  for (const cmd of program.commands) {
+    cmd.exitOverride();
+    for (const sub of cmd.commands) sub.exitOverride();
+  }
+  return program;
+}

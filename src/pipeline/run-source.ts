@@ -1,0 +1,183 @@
+/**
+ * @module pipeline/run-source — the one place the stages meet: fetch a source's feed, parse it,
+ * fetch and extract each new item's page, store the articles, and record the source's health.
+ */
+import { describeError, isAppError } from '../errors.ts';
+import { decodeText } from '../fetch/decode.ts';
+import { nextPollTime } from '../fetch/schedule.ts';
+import { parseFeed } from '../feeds/index.ts';
+import type { ExtractedArticle, FeedItem, NewArticle, ParsedFeed, RunSummary, Source } from '../model.ts';
+import { buildArticle } from './build-article.ts';
+import type { PipelineDeps } from './deps.ts';
+import { mapLimit } from './map-limit.ts';
+
+/** How many recent item times feed the adaptive polling estimate. */
+const RECENT_ITEMS_FOR_RATE = 20;
+
+type ItemOutcome = { ok: true; article: NewArticle } | { ok: false; skipped: boolean; reason: string };
+
+/** Key under which an item is deduplicated: its GUID when it has one, else its link. */
+export function itemKey(item: FeedItem): string {
+  return item.guid ?? item.url;
+}
+
+function errorCode(error: unknown): string {
+  return isAppError(error) ? error.code : 'internal_error';
+}
+
+/** Wrap feed-provided HTML so the extractor can treat it like a page. */
+function feedContentPage(item: FeedItem): string | null {
+  const body = item.contentHtml ?? item.summaryHtml;
+  if (!body) return null;
+  const title = (item.title ?? '').replace(/[<&]/g, (c) => (c === '<' ? '&lt;' : '&amp;'));
+  return `<!doctype html><html><head><title>${title}</title></head><body><article><h1>${title}</h1>${body}</article></body></html>`;
+}
+
+async function extractItem(item: FeedItem, deps: PipelineDeps): Promise<{ page: ExtractedArticle } | { reason: string; skipped: boolean }> {
+  let pageError: string;
+  try {
+    const res = await deps.fetcher.fetch({ url: item.url, purpose: 'page' });
+    const html = decodeText(res.body, res.contentType, 'html');
+    const result = await deps.extractor.extract(html, res.url);
+    if (result.kind === 'article') return { page: result.article };
+    pageError = `page has no article (${result.reason}: ${result.message})`;
+  } catch (error) {
+    pageError = describeError(error);
+  }
+  // The page could not give us the article: fall back to the content the feed itself carries.
+  const fallback = feedContentPage(item);
+  if (fallback) {
+    const result = await deps.extractor.extract(fallback, item.url);
+    if (result.kind === 'article') {
+      const page = result.article;
+      return { page: { ...page, canonicalUrl: null, warnings: [...page.warnings, `used feed content: ${pageError}`] } };
+    }
+  }
+  return { reason: pageError, skipped: false };
+}
+
+async function processItem(source: Source, item: FeedItem, deps: PipelineDeps): Promise<ItemOutcome> {
+  const extracted = await extractItem(item, deps);
+  if (!('page' in extracted)) return { ok: false, skipped: extracted.skipped, reason: extracted.reason };
+  return { ok: true, article: buildArticle(source, item, extracted.page, deps.now()) };
+}
+
+function newestItemTimes(feed: ParsedFeed): Date[] {
+  return feed.items
+    .map((i) => i.publishedAt)
+    .filter((d): d is Date => d !== null)
+    .sort((a, b) => b.getTime() - a.getTime())
+    .slice(0, RECENT_ITEMS_FOR_RATE);
+}
+
+function bounds(deps: PipelineDeps) {
+  const s = deps.settings;
+  return { minSec: s.pollMinSec, maxSec: s.pollMaxSec, defaultSec: s.pollDefaultSec };
+}
+
+/** Store articles in batches: each batch is one transaction, so committed work survives a crash. */
+async function storeArticles(articles: NewArticle[], deps: PipelineDeps): Promise<number> {
+  let added = 0;
+  for (let i = 0; i < articles.length; i += deps.settings.insertBatchSize) {
+    const ids = await deps.store.insertArticles(articles.slice(i, i + deps.settings.insertBatchSize));
+    added += ids.filter((id) => id !== null).length;
+  }
+  return added;
+}
+
+/**
+ * Poll one source once. Never throws for a bad source: the failure is recorded on the source's row
+ * (code, message, consecutive failures) and returned in the summary, so other sources go on.
+ */
+export async function runSource(source: Source, deps: PipelineDeps): Promise<RunSummary> {
+  const started = Date.now();
+  const summary: RunSummary = {
+    sourceId: source.id,
+    ok: true,
+    notModified: false,
+    itemsSeen: 0,
+    articlesAdded: 0,
+    itemsSkipped: 0,
+    itemErrors: 0,
+    ms: 0,
+  };
+  const log = deps.log.child({ sourceId: source.id });
+  try {
+    const res = await deps.fetcher.fetch({ url: source.url, purpose: 'feed', etag: source.etag, lastModified: source.lastModified });
+    const at = deps.now();
+    if (res.status === 304) {
+      summary.notModified = true;
+      const next = nextPollTime(
+        { now: at, intervalSec: source.pollIntervalSec, consecutiveFailures: 0, recentItemTimes: [] },
+        bounds(deps),
+      );
+      await deps.store.recordPoll(source.id, { ok: true, at, nextPollAt: next.at });
+      return { ...summary, ms: Date.now() - started };
+    }
+    const kind = /json/i.test(res.contentType ?? '') ? 'json' : 'xml';
+    const feed = parseFeed(decodeText(res.body, res.contentType, kind), res.url, { maxItems: deps.settings.maxItemsPerFeed });
+    summary.itemsSeen = feed.items.length;
+    const unique = new Map<string, FeedItem>();
+    for (const item of feed.items) if (!unique.has(itemKey(item))) unique.set(itemKey(item), item);
+    const known = await deps.store.listKnownItems(
+      source.id,
+      [...unique.values()].map((i) => ({ guid: i.guid, url: i.url })),
+    );
+    const fresh = [...unique.values()].filter((i) => !known.has(itemKey(i)));
+    summary.itemsSkipped = feed.items.length - fresh.length;
+    const outcomes = await mapLimit(fresh, deps.settings.pageConcurrency, (item) => processItem(source, item, deps));
+    const articles: NewArticle[] = [];
+    for (const [i, o] of outcomes.entries()) {
+      if (o.ok) articles.push(o.article);
+      else {
+        summary.itemErrors++;
+        log.warn('ingest.item_failed', { url: fresh[i]?.url, reason: o.reason });
+      }
+    }
+    summary.articlesAdded = await storeArticles(articles, deps);
+    const recent = newestItemTimes(feed);
+    const next = nextPollTime(
+      {
+        now: at,
+        intervalSec: source.pollIntervalSec,
+        consecutiveFailures: 0,
+        ttlMinutes: feed.ttlMinutes,
+        recentItemTimes: recent,
+      },
+      bounds(deps),
+    );
+    await deps.store.recordPoll(source.id, {
+      ok: true,
+      at,
+      etag: res.etag,
+      lastModified: res.lastModified,
+      ...(feed.title ? { title: feed.title } : {}),
+      siteUrl: feed.siteUrl,
+      lastItemAt: recent[0] ?? null,
+      nextPollAt: next.at,
+    });
+    if (next.intervalSec !== source.pollIntervalSec) await deps.store.updateSource(source.id, { pollIntervalSec: next.intervalSec });
+    log.info('ingest.polled', { items: feed.items.length, added: summary.articlesAdded, errors: summary.itemErrors });
+  } catch (error) {
+    const at = deps.now();
+    const code = errorCode(error);
+    const message = describeError(error);
+    const retryAfterSec = isAppError(error) && typeof error.details?.retryAfterSec === 'number' ? error.details.retryAfterSec : undefined;
+    const next = nextPollTime(
+      {
+        now: at,
+        intervalSec: source.pollIntervalSec,
+        consecutiveFailures: source.consecutiveFailures + 1,
+        recentItemTimes: [],
+        ...(retryAfterSec === undefined ? {} : { retryAfterSec }),
+      },
+      bounds(deps),
+    );
+    summary.ok = false;
+    summary.error = { code, message };
+    await deps.store.recordPoll(source.id, { ok: false, at, code, message, nextPollAt: next.at });
+    if (isAppError(error)) log.warn('ingest.source_failed', { code, message });
+    else log.error('ingest.source_crashed', { code, message, stack: error instanceof Error ? error.stack : undefined });
+  }
+  return { ...summary, ms: Date.now() - started };
+}

@@ -1,0 +1,54 @@
+/** Building the pipeline's dependencies (fetcher, extractor pool) from the configuration. */
+import type { Config } from '../config/index.ts';
+import { createExtractorPool } from '../extract/pool.ts';
+import { createFetcher } from '../fetch/index.ts';
+import type { Logger } from '../log.ts';
+import type { PipelineDeps } from '../pipeline/deps.ts';
+import type { Store } from '../store/store.ts';
+
+/** Pages fetched at once per source; the fetcher's per-host cap still applies. */
+const PAGE_CONCURRENCY = 8;
+/** Articles per insert transaction. */
+const INSERT_BATCH_SIZE = 25;
+
+export interface PipelineHandle {
+  deps: PipelineDeps;
+  close(): Promise<void>;
+}
+
+/** Create fetcher + extractor pool; `extraAllowHosts` lets the demo server's address through the SSRF guard. */
+export function createPipeline(config: Config, store: Store, log: Logger, extraAllowHosts: string[] = []): PipelineHandle {
+  const fetcher = createFetcher(
+    {
+      userAgent: config.userAgent,
+      timeoutMs: config.fetchTimeoutMs,
+      maxBodyBytes: config.maxBodyBytes,
+      maxRedirects: config.maxRedirects,
+      perHostConcurrency: config.perHostConcurrency,
+      allowHosts: [...config.allowHosts, ...extraAllowHosts],
+    },
+    log.child({ stage: 'fetch' }),
+  );
+  const extractor = createExtractorPool({ threads: config.workers });
+  const deps: PipelineDeps = {
+    store,
+    fetcher,
+    extractor,
+    log: log.child({ stage: 'ingest' }),
+    now: () => new Date(),
+    settings: {
+      pollDefaultSec: config.pollDefaultSec,
+      pollMinSec: config.pollMinSec,
+      pollMaxSec: config.pollMaxSec,
+      maxItemsPerFeed: config.maxItemsPerFeed,
+      pageConcurrency: PAGE_CONCURRENCY,
+      insertBatchSize: INSERT_BATCH_SIZE,
+    },
+  };
+  return {
+    deps,
+    async close() {
+      await Promise.allSettled([fetcher.close(), extractor.close()]);
+    },
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * Starting tickerwire as a long-running process: store, demo, default sources, scheduler (polling)
+ * and the web server, in one process. Used by `tickerwire serve` and by the end-to-end tests.
+ */
+import type { Config } from '../config/index.ts';
+import type { Logger } from '../log.ts';
+import { startScheduler, type Scheduler } from '../pipeline/scheduler.ts';
+import { openStore } from '../store/open.ts';
+import type { Store } from '../store/store.ts';
+import { createApp } from '../web/app.ts';
+import { listen } from '../web/server.ts';
+import { type RunningDemo, startDemo } from './demo.ts';
+import { createPipeline } from './pipeline.ts';
+import { seedDefaultSources } from './seed.ts';
+
+export type Role = 'web' | 'worker' | 'scheduler';
+
+export interface Running {
+  url: string | null;
+  store: Store;
+  demo: RunningDemo | undefined;
+  scheduler: Scheduler | undefined;
+  stop(): Promise<void>;
+}
+
+/** Start the given roles; resolves once the web server listens. */
+export async function startTickerwire(config: Config, log: Logger, roles: ReadonlySet<Role>): Promise<Running> {
+  const store = await openStore(config.databaseUrl);
+  const closers: Array<() => Promise<void>> = [];
+  try {
+    const now = new Date();
+    const seeded = await seedDefaultSources(config, store, now);
+    if (seeded > 0) log.info('sources.seeded', { count: seeded });
+    const polling = roles.has('scheduler') || roles.has('worker');
+    const demo = polling ? await startDemo(config, store, log) : undefined;
+    if (demo) closers.push(() => demo.server.close());
+    let scheduler: Scheduler | undefined;
+    if (polling) {
+      const pipeline = createPipeline(config, store, log, demo ? [demo.allowHost] : []);
+      closers.push(() => pipeline.close());
+      scheduler = startScheduler(pipeline.deps, { tickMs: config.schedulerTickMs, concurrency: config.concurrency });
+      closers.unshift(() => scheduler?.stop() ?? Promise.resolve());
+    }
+    let url: string | null = null;
+    if (roles.has('web')) {
+      const app = createApp({
+        store,
+        config,
+        log: log.child({ stage: 'web' }),
+        now: () => new Date(),
+        ...(scheduler ? { refreshSource: (id: number) => scheduler.refresh(id) } : {}),
+      });
+      const server = await listen(app, config.host, config.port);
+      closers.unshift(() => server.close());
+      url = server.url;
+      log.info('web.listening', { url });
+    }
+    return {
+      url,
+      store,
+      demo,
+      scheduler,
+      async stop() {
+        for (const close of closers) await close();
+        await store.close();
+      },
+    };
+  } catch (error) {
+    for (const close of closers) await close().catch(() => undefined);
+    await store.close();
+    throw error;
+  }
+}

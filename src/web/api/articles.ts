@@ -1,0 +1,42 @@
+/** /api/articles handlers. */
+import type { Context } from 'hono';
+import { AppError } from '../../errors.ts';
+import type { Source } from '../../model.ts';
+import type { WebDeps } from '../context.ts';
+import { dateParam, idParam, limitParam, parseParam } from '../params.ts';
+import { presentArticle, presentArticleSummary } from '../present.ts';
+
+async function sourcesById(deps: WebDeps): Promise<Map<number, Source>> {
+  return new Map((await deps.store.listSources()).map((s) => [s.id, s]));
+}
+
+export function listArticlesHandler(deps: WebDeps) {
+  return async (c: Context) => {
+    const q = c.req.query();
+    const sourceId = q.source === undefined ? undefined : parseParam(idParam, q.source, 'source');
+    const since = parseParam(dateParam, q.since, 'since');
+    const until = parseParam(dateParam, q.until, 'until');
+    const limit = parseParam(limitParam, q.limit, 'limit');
+    const page = await deps.store.listArticles({
+      limit,
+      ...(sourceId === undefined ? {} : { sourceId }),
+      ...(since ? { since } : {}),
+      ...(until ? { until } : {}),
+      ...(q.cursor ? { cursor: q.cursor } : {}),
+    });
+    const sources = await sourcesById(deps);
+    return c.json({
+      items: page.items.map((a) => presentArticleSummary(a, sources.get(a.sourceId))),
+      nextCursor: page.nextCursor,
+    });
+  };
+}
+
+export function getArticleHandler(deps: WebDeps) {
+  return async (c: Context) => {
+    const id = parseParam(idParam, c.req.param('id'), 'id');
+    const article = await deps.store.getArticle(id);
+    if (!article) throw new AppError('not_found', `article ${id} not found`);
+    return c.json(presentArticle(article, await deps.store.getSource(article.sourceId)));
+  };
+}

@@ -1,0 +1,13 @@
+/** What every web handler can reach: passed to createApp by the composition root. */
+import type { Config } from '../config/index.ts';
+import type { Logger } from '../log.ts';
+import type { Store } from '../store/store.ts';
+
+export interface WebDeps {
+  store: Store;
+  config: Config;
+  log: Logger;
+  now: () => Date;
+  /** Poll a source now (present when this process also runs the scheduler). */
+  refreshSource?: (sourceId: number) => Promise<unknown>;
+}

@@ -1,0 +1,126 @@
+/** The real CLI binary: help, exit codes, sources, ingest, articles, extract — against loopback sites. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { PAGES, renderFixturePage } from '../fixtures/e2e/pages.ts';
+import { runCli } from '../helpers/cli.ts';
+import { type LoopbackServer, startLoopback } from '../helpers/loopback.ts';
+import { tempDir } from '../helpers/temp.ts';
+
+describe('tickerwire CLI', () => {
+  let server: LoopbackServer;
+  const tmp = tempDir();
+  const env = () => ({ TICKERWIRE_DATA: tmp.dir, TICKERWIRE_ALLOW_HOSTS: '127.0.0.1' });
+
+  beforeAll(async () => {
+    server = await startLoopback((req, res) => {
+      const path = (req.url ?? '/').split('?')[0] ?? '/';
+      const page = PAGES[path];
+      if (path === '/quayside/feed.xml') {
+        res.setHeader('content-type', 'application/rss+xml');
+        res.end(readFileSync(new URL('../fixtures/e2e/rss.xml', import.meta.url), 'utf8').replaceAll('{{BASE}}', server.url));
+      } else if (page) {
+        res.setHeader('content-type', 'text/html; charset=utf-8');
+        res.end(renderFixturePage(path, page, server.url));
+      } else {
+        res.statusCode = 404;
+        res.end();
+      }
+    });
+  });
+  afterAll(async () => {
+    await server.close();
+    tmp.remove();
+  });
+
+  test('--help works on the program and on subcommands', async () => {
+    const top = await runCli(['--help']);
+    expect(top.code).toBe(0);
+    for (const cmd of ['serve', 'ingest', 'sources', 'articles', 'extract']) expect(top.stdout).toContain(cmd);
+    const sub = await runCli(['sources', 'add', '--help']);
+    expect(sub.code).toBe(0);
+    expect(sub.stdout).toContain('--policy');
+    expect(sub.stdout).toContain('--data');
+  });
+
+  test('usage errors exit 2 with a one-line reason', async () => {
+    const unknown = await runCli(['frobnicate'], env());
+    expect(unknown.code).toBe(2);
+    const badUrl = await runCli(['sources', 'add', 'not a url'], env());
+    expect(badUrl.code).toBe(2);
+    expect(badUrl.stderr).toContain('not a URL');
+  });
+
+  test('an invalid configuration value exits 1 naming the value', async () => {
+    const r = await runCli(['sources', 'list'], { ...env(), PORT: 'eighty' });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/invalid configuration.*port/);
+  });
+
+  test('sources add/list, ingest --once, articles list/show', async () => {
+    const add = await runCli(['sources', 'add', `${server.url}/quayside/feed.xml`, '--json'], env());
+    expect(add.code, add.stderr).toBe(0);
+    const added = JSON.parse(add.stdout) as { id: number };
+    const dup = await runCli(['sources', 'add', `${server.url}/quayside/feed.xml`], env());
+    expect(dup.code).toBe(1);
+    expect(dup.stderr).toContain('already exists');
+
+    const ingest = await runCli(['ingest', '--once', '--json'], env());
+    expect(ingest.code, ingest.stderr).toBe(0);
+    const result = JSON.parse(ingest.stdout) as { totals: { articlesAdded: number; failed: number } };
+    expect(result.totals).toMatchObject({ articlesAdded: 2, failed: 0 });
+
+    const list = await runCli(['sources', 'list', '--json'], env());
+    const sources = JSON.parse(list.stdout) as Array<{ id: number; articleCount: number; health: { status: string } }>;
+    expect(sources).toHaveLength(1);
+    expect(sources[0]).toMatchObject({ id: added.id, articleCount: 2, health: { status: 'ok' } });
+
+    const articles = await runCli(['articles', 'list', '--json'], env());
+    const page = JSON.parse(articles.stdout) as { items: Array<{ id: number; title: string }> };
+    expect(page.items.map((a) => a.title)).toEqual([
+      'Copper miners rally as warehouse stocks thin out',
+      'Regional lenders trim deposit rates ahead of the holiday',
+    ]);
+    const show = await runCli(['articles', 'show', String(page.items[0]?.id)], env());
+    expect(show.code).toBe(0);
+    expect(show.stdout).toContain('Fabricators, who buy refined metal');
+    const missing = await runCli(['articles', 'show', '99999'], env());
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('not found');
+  });
+
+  test('ingest --once exits 0 even when a source fails, and records the failure', async () => {
+    const dir = tempDir();
+    try {
+      const e = { TICKERWIRE_DATA: dir.dir, TICKERWIRE_ALLOW_HOSTS: '127.0.0.1' };
+      await runCli(['sources', 'add', `${server.url}/missing/feed.xml`], e);
+      await runCli(['sources', 'add', 'http://feed.invalid/rss'], e);
+      const r = await runCli(['ingest', '--once', '--json'], e);
+      expect(r.code, r.stderr).toBe(0);
+      const list = JSON.parse((await runCli(['sources', 'list', '--json'], e)).stdout) as Array<{ health: { lastErrorCode: string; lastError: string } }>;
+      expect(list.map((s) => s.health.lastErrorCode).sort()).toEqual(['fetch_failed', 'http_status']);
+      expect(list.find((s) => s.health.lastErrorCode === 'http_status')?.health.lastError).toContain('404');
+    } finally {
+      dir.remove();
+    }
+  });
+
+  test('extract prints the article of a saved page', async () => {
+    const path = '/lantern/cooler-chips';
+    const file = join(tmp.dir, 'page.html');
+    const page = PAGES[path];
+    if (!page) throw new Error('fixture missing');
+    writeFileSync(file, renderFixturePage(path, page, 'https://lantern.example'));
+    const r = await runCli(['extract', file, '--url', 'https://lantern.example/lantern/cooler-chips', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const a = JSON.parse(r.stdout) as { title: string; byline: string; text: string; canonicalUrl: string };
+    expect(a.title).toBe('Chip designers bet on smaller, cooler data-centre parts');
+    expect(a.byline).toContain('Sana Okafor');
+    expect(a.canonicalUrl).toBe('https://lantern.example/lantern/cooler-chips');
+    expect(a.text).toContain('Cooling is changing too.');
+    const text = await runCli(['extract', file]);
+    expect(text.stdout.split('\n')[0]).toBe('Chip designers bet on smaller, cooler data-centre parts');
+    const none = await runCli(['extract', join(tmp.dir, 'nope.html')]);
+    expect(none.code).toBe(2);
+  });
+});
