@@ -1,0 +1,144 @@
+/**
+ * @module stories/story-index — story centroids behind an inverted index: term → stories whose
+ * centroid holds the term, so scoring an article touches only stories sharing one of its terms.
+ * A centroid is the sum of its independent articles' unit vectors; copies have empty vectors.
+ */
+import type { ArticleState, StoryState } from './story-state.ts';
+import type { TermVector } from './term-stats.ts';
+
+/** Stories an article matched, best first by cosine to the centroid. */
+export interface StoryMatch<Id> {
+  story: StoryState<Id>;
+  /** Raw dot product of the article vector with the centroid sum. */
+  dot: number;
+  similarity: number;
+}
+
+/** Inverted index of story centroids with incremental updates. */
+export class StoryIndex<Id> {
+  /** term id → stories whose centroid has the term (stale entries are skipped, then swept). */
+  readonly #postings: Array<Array<StoryState<Id>>> = [];
+  #scores = new Float64Array(1024);
+  #slots = 0;
+
+  /** A new empty story with its own score slot. */
+  createStory(id: string, firstSeen: number, lastUpdate: number): StoryState<Id> {
+    const slot = this.#slots++;
+    if (slot >= this.#scores.length) {
+      const grown = new Float64Array(this.#scores.length * 2);
+      grown.set(this.#scores);
+      this.#scores = grown;
+    }
+    return { id, slot, weights: new Map(), norm2: 0, firstSeen, lastUpdate, articles: [], isMerged: false };
+  }
+
+  /** Live stories sharing a term with `vector` whose window admits `time`, with cosine ≥ `minSimilarity`, best first. */
+  match(vector: TermVector, time: number, windowMs: number, minSimilarity: number): Array<StoryMatch<Id>> {
+    const touched: Array<StoryState<Id>> = [];
+    const scores = this.#scores;
+    for (let i = 0; i < vector.terms.length; i++) {
+      const term = vector.terms[i] ?? 0;
+      const w = vector.weights[i] ?? 0;
+      for (const story of this.#postings[term] ?? []) {
+        if (story.isMerged || time > story.lastUpdate + windowMs || time < story.firstSeen - windowMs) continue;
+        if (scores[story.slot] === 0) touched.push(story);
+        scores[story.slot] = (scores[story.slot] ?? 0) + w * (story.weights.get(term) ?? 0);
+      }
+    }
+    const matches: Array<StoryMatch<Id>> = [];
+    for (const story of touched) {
+      const dot = scores[story.slot] ?? 0;
+      scores[story.slot] = 0;
+      const similarity = dot / Math.sqrt(story.norm2);
+      if (similarity >= minSimilarity) matches.push({ story, dot, similarity });
+    }
+    return matches.sort((a, b) => b.similarity - a.similarity);
+  }
+
+  /** Dot product of a vector with a story's centroid sum. */
+  dot(vector: TermVector, story: StoryState<Id>): number {
+    let dot = 0;
+    for (let i = 0; i < vector.terms.length; i++) {
+      dot += (vector.weights[i] ?? 0) * (story.weights.get(vector.terms[i] ?? 0) ?? 0);
+    }
+    return dot;
+  }
+
+  /** Cosine between two story centroids. */
+  centroidCosine(a: StoryState<Id>, b: StoryState<Id>): number {
+    const [small, large] = a.weights.size < b.weights.size ? [a, b] : [b, a];
+    let dot = 0;
+    for (const [t, w] of small.weights) dot += w * (large.weights.get(t) ?? 0);
+    const norms = Math.sqrt(a.norm2 * b.norm2);
+    return norms > 0 ? dot / norms : 0;
+  }
+
+  /** Put an article into a story: list (by time), window bounds, centroid and postings. */
+  attach(article: ArticleState<Id>, story: StoryState<Id>): void {
+    const dot = this.dot(article.vector, story);
+    article.story = story;
+    insertByTime(story.articles, article);
+    story.firstSeen = Math.min(story.firstSeen, article.time);
+    story.lastUpdate = Math.max(story.lastUpdate, article.time);
+    const { terms, weights } = article.vector;
+    let self = 0;
+    for (let i = 0; i < terms.length; i++) {
+      const term = terms[i] ?? 0;
+      const w = weights[i] ?? 0;
+      self += w * w;
+      const old = story.weights.get(term);
+      if (old === undefined) {
+        const posting = this.#postings[term];
+        if (posting) posting.push(story);
+        else this.#postings[term] = [story];
+      }
+      story.weights.set(term, (old ?? 0) + w);
+    }
+    story.norm2 += 2 * dot + self;
+  }
+
+  /** Take an article out of its story's list, centroid and postings (the caller attaches it elsewhere). */
+  detach(article: ArticleState<Id>): void {
+    const story = article.story;
+    story.articles = story.articles.filter((a) => a !== article);
+    const { terms, weights } = article.vector;
+    for (let i = 0; i < terms.length; i++) {
+      const term = terms[i] ?? 0;
+      const left = (story.weights.get(term) ?? 0) - (weights[i] ?? 0);
+      if (left > 1e-9) story.weights.set(term, left);
+      else {
+        story.weights.delete(term);
+        this.#postings[term] = (this.#postings[term] ?? []).filter((s) => s !== story);
+      }
+    }
+    story.norm2 = 0;
+    for (const w of story.weights.values()) story.norm2 += w * w;
+    const times = story.articles.map((a) => a.time);
+    story.firstSeen = Math.min(...times);
+    story.lastUpdate = Math.max(...times);
+  }
+
+  /** Move every article of `from` into `into`; `from` is marked merged and leaves the index at the next sweep. */
+  merge(from: StoryState<Id>, into: StoryState<Id>): void {
+    from.isMerged = true;
+    for (const article of from.articles) this.attach(article, into);
+    from.articles = [];
+    from.weights.clear();
+  }
+
+  /** Drop merged stories and stories last updated before `horizon` from the postings. */
+  sweep(horizon: number): void {
+    for (let t = 0; t < this.#postings.length; t++) {
+      const posting = this.#postings[t];
+      if (posting?.some((s) => s.isMerged || s.lastUpdate < horizon)) {
+        this.#postings[t] = posting.filter((s) => !s.isMerged && s.lastUpdate >= horizon);
+      }
+    }
+  }
+}
+
+function insertByTime<T extends { time: number }>(list: T[], item: T): void {
+  let i = list.length;
+  while (i > 0 && (list[i - 1]?.time ?? 0) > item.time) i--;
+  list.splice(i, 0, item);
+}
