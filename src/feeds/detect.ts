@@ -24,6 +24,12 @@ export type Detection =
   | { kind: 'invalid'; reason: string }
   | { kind: 'unrecognized'; reason: string };
 
+/** NUL characters between the first letters: UTF-16/UTF-32 bytes decoded with a byte-wide charset. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is what is being detected
+const WRONG_WIDTH = /\u0000/;
+const WRONG_WIDTH_REASON =
+  'wrong charset: NUL characters between the letters (UTF-16 or UTF-32 bytes decoded with another encoding)';
+
 const ROOT_FORMATS: Record<string, Exclude<FeedFormat, 'json' | 'sitemap'>> = {
   rss: 'rss',
   feed: 'atom',
@@ -120,6 +126,7 @@ export function detectFeed(input: string): Detection {
   const text = input.replace(/^\uFEFF/, '');
   const trimmed = text.trimStart();
   if (trimmed === '') return { kind: 'unrecognized', reason: 'the document is empty' };
+  if (WRONG_WIDTH.test(trimmed.slice(0, 16))) return { kind: 'invalid', reason: WRONG_WIDTH_REASON };
   if (trimmed.startsWith('{')) return detectJson(trimmed);
   if (trimmed.startsWith('[')) return { kind: 'unrecognized', reason: 'a JSON array, not a JSON Feed object' };
   const root = findRoot(text);
@@ -129,10 +136,11 @@ export function detectFeed(input: string): Detection {
   }
   const local = root.name.toLowerCase();
   const bare = local.includes(':') ? local.slice(local.indexOf(':') + 1) : local;
-  if (root.doctype === 'html' || bare === 'html' || bare === 'body' || bare === 'head') {
+  const format = ROOT_FORMATS[bare];
+  // The root decides: an RSS document behind a stray XHTML doctype is still RSS.
+  if (format === undefined && (root.doctype === 'html' || bare === 'html' || bare === 'body' || bare === 'head')) {
     return { kind: 'unrecognized', reason: NOT_A_FEED.html ?? '' };
   }
-  const format = ROOT_FORMATS[bare];
   // Junk before the root (a PHP warning, a stray byte) is cut off together with the prolog.
   const skippedChars = root.hasJunk ? root.offset : 0;
   const body = skippedChars > 0 ? text.slice(root.offset) : text;

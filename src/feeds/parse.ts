@@ -3,7 +3,7 @@
  * the XML is broken keep what can be kept (complete items) with a warning. Security refusals
  * (external entities, absurd nesting) are never "recovered".
  */
-import { parseAtomFeed, parseJsonFeed, parseRdfFeed, parseRssFeed } from 'feedsmith';
+import { ParseError, parseAtomFeed, parseJsonFeed, parseRdfFeed, parseRssFeed } from 'feedsmith';
 import { AppError } from '../errors.ts';
 import type { FeedFormat, FeedItem, ParsedFeed } from '../model.ts';
 import { type AdaptedFeed, finishItems } from './adapt.ts';
@@ -32,10 +32,27 @@ export interface ParseFeedOptions {
 type XmlFeedFormat = 'rss' | 'atom' | 'rdf';
 type ParseAdapt = (text: string, docBase: string | null) => AdaptedFeed;
 
+const EMPTY_FEED: AdaptedFeed = { title: null, siteUrl: null, hubUrl: null, ttlMinutes: null, items: [] };
+
+/**
+ * feedsmith throws ParseError for well-formed XML with nothing in it (`<rss version="2.0"></rss>`,
+ * an Atom 0.3 shell): that is an empty feed, not a broken one.
+ */
+function orEmpty(parse: ParseAdapt): ParseAdapt {
+  return (text, base) => {
+    try {
+      return parse(text, base);
+    } catch (error) {
+      if (error instanceof ParseError) return EMPTY_FEED;
+      throw error;
+    }
+  };
+}
+
 const XML_PARSERS: Record<XmlFeedFormat, ParseAdapt> = {
-  rss: (text, base) => adaptRss(parseRssFeed(text), base),
-  atom: (text, base) => adaptAtom(parseAtomFeed(text), base),
-  rdf: (text, base) => adaptRdf(parseRdfFeed(text), base),
+  rss: orEmpty((text, base) => adaptRss(parseRssFeed(text), base)),
+  atom: orEmpty((text, base) => adaptAtom(parseAtomFeed(text), base)),
+  rdf: orEmpty((text, base) => adaptRdf(parseRdfFeed(text), base)),
 };
 
 /** Messages along an error's cause chain. */
