@@ -12,6 +12,7 @@ import { excerptOf, sanitizeArticleHtml } from '../src/extract/index.ts';
 import { countWords, readingMinutesOf } from '../src/extract/excerpt.ts';
 import { decodeText } from '../src/fetch/decode.ts';
 import { parseFeed } from '../src/feeds/index.ts';
+import { createLocalEventBus } from '../src/events.ts';
 import { silentLogger } from '../src/log.ts';
 import { hashText } from '../src/pipeline/build-article.ts';
 import { ingestSources } from '../src/pipeline/ingest-all.ts';
@@ -87,7 +88,7 @@ if (mode === 'tickerwire') {
 }
 const seconds = (performance.now() - started) / 1000;
 // "Visible in the API": read the newest page through the real route table.
-const app = createApp({ store, config, log: silentLogger, now: () => new Date() });
+const app = createApp({ store, config, log: silentLogger, now: () => new Date(), events: createLocalEventBus() });
 const api = (await (await app.request('/api/articles?limit=1')).json()) as { items: unknown[] };
 const articles = await store.countArticles();
 await store.close();

@@ -3,6 +3,7 @@
  * and the web server, in one process. Used by `tickerwire serve` and by the end-to-end tests.
  */
 import type { Config } from '../config/index.ts';
+import { createLocalEventBus, type EventBus } from '../events.ts';
 import type { Logger } from '../log.ts';
 import { startScheduler, type Scheduler } from '../pipeline/scheduler.ts';
 import { openStore } from '../store/open.ts';
@@ -20,6 +21,7 @@ export interface Running {
   store: Store;
   demo: RunningDemo | undefined;
   scheduler: Scheduler | undefined;
+  events: EventBus;
   stop(): Promise<void>;
 }
 
@@ -27,6 +29,8 @@ export interface Running {
 export async function startTickerwire(config: Config, log: Logger, roles: ReadonlySet<Role>): Promise<Running> {
   const store = await openStore(config.databaseUrl);
   const closers: Array<() => Promise<void>> = [];
+  const events = createLocalEventBus((error) => log.error('events.listener_failed', { message: String(error) }));
+  closers.push(() => events.close());
   try {
     const now = new Date();
     const seeded = await seedDefaultSources(config, store, now);
@@ -38,7 +42,15 @@ export async function startTickerwire(config: Config, log: Logger, roles: Readon
     if (polling) {
       const pipeline = createPipeline(config, store, log, demo ? [demo.allowHost] : []);
       closers.push(() => pipeline.close());
-      scheduler = startScheduler(pipeline.deps, { tickMs: config.schedulerTickMs, concurrency: config.concurrency });
+      scheduler = startScheduler(pipeline.deps, {
+        tickMs: config.schedulerTickMs,
+        concurrency: config.concurrency,
+        onPolled: (summary) => {
+          if (summary.articlesAdded > 0) {
+            events.publish({ type: 'articles', sourceId: summary.sourceId, count: summary.articlesAdded, at: new Date().toISOString() });
+          }
+        },
+      });
       closers.unshift(() => scheduler?.stop() ?? Promise.resolve());
     }
     let url: string | null = null;
@@ -48,6 +60,7 @@ export async function startTickerwire(config: Config, log: Logger, roles: Readon
         config,
         log: log.child({ stage: 'web' }),
         now: () => new Date(),
+        events,
         ...(scheduler ? { refreshSource: (id: number) => scheduler.refresh(id) } : {}),
       });
       const server = await listen(app, config.host, config.port);
@@ -60,6 +73,7 @@ export async function startTickerwire(config: Config, log: Logger, roles: Readon
       store,
       demo,
       scheduler,
+      events,
       async stop() {
         for (const close of closers) await close();
         await store.close();

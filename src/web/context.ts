@@ -1,5 +1,6 @@
 /** What every web handler can reach: passed to createApp by the composition root. */
 import type { Config } from '../config/index.ts';
+import type { EventBus } from '../events.ts';
 import type { Logger } from '../log.ts';
 import type { Store } from '../store/store.ts';
 
@@ -10,4 +11,6 @@ export interface WebDeps {
   now: () => Date;
   /** Poll a source now (present when this process also runs the scheduler). */
   refreshSource?: (sourceId: number) => Promise<unknown>;
+  /** Live events (new articles) for Server-Sent Events. */
+  events: EventBus;
 }

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createLocalEventBus } from '../../src/events.ts';
 import { silentLogger } from '../../src/log.ts';
 import { ingestSources } from '../../src/pipeline/ingest-all.ts';
 import { createPipeline, type PipelineHandle } from '../../src/runtime/pipeline.ts';
@@ -64,7 +65,7 @@ describe('ingest → store → API → HTML', () => {
       sourceIds[path] = s.id;
     }
     pipeline = createPipeline(config, store, silentLogger);
-    app = createApp({ store, config, log: silentLogger, now: () => new Date('2026-11-24T12:00:00Z') });
+    app = createApp({ store, config, log: silentLogger, now: () => new Date('2026-11-24T12:00:00Z'), events: createLocalEventBus() });
     const { totals } = await ingestSources(await store.listSources(), pipeline.deps, 4);
     expect(totals.sources).toBe(6);
   });
