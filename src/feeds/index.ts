@@ -6,3 +6,4 @@
 export { type Detection, detectFeed } from './detect.ts';
 export { parseFeedDate } from './dates.ts';
 export { DEFAULT_MAX_ITEMS, type ParseFeedOptions, parseFeed } from './parse.ts';
+export { type CheckFeedOptions, type FeedCheckItem, type FeedCheckReport, checkFeed } from './check.ts';
