@@ -14,6 +14,11 @@ const REMOVAL_TEXT_CHARS = 120;
 /** A class/id rule never removes a container holding more than this share of the article text. */
 const MAX_CONTAINER_SHARE = 0.3;
 
+/** Rules whose label heads a list of links that goes with it. */
+const LABELLED_LISTS = new Set(['related', 'tags']);
+/** A block is "links" when at least this share of its text is link text. */
+const LINK_BLOCK_SHARE = 0.6;
+
 /** What clean-up did. */
 export interface CleanupResult {
   removed: Removal[];
@@ -39,7 +44,7 @@ function compile(rules: CleanupRules, lang: string, host: string): CompiledRules
   if (cached !== undefined) return cached;
   const text = [...(rules.text['*'] ?? []), ...(rules.text[lang] ?? []), ...(lang === 'en' ? [] : (rules.text.en ?? []))];
   const compiled: CompiledRules = {
-    text: text.map((r) => ({ ...r, re: new RegExp(r.pattern, 'iu') })),
+    text: text.map((r) => ({ ...r, re: new RegExp(r.pattern, r.caseSensitive === true ? 'u' : 'iu') })),
     classes: rules.classes.map((r) => ({ rule: r.rule, reason: r.reason, re: new RegExp(r.pattern, 'i') })),
     sites: (rules.sites[host] ?? []).map((r) => ({ test: compileSelector(r.selector), reason: r.reason })),
   };
@@ -52,6 +57,8 @@ const normalize = (s: string): string => collapseWhitespace(s).toLowerCase().rep
 /** Inputs for clean-up besides the tree. */
 export interface CleanupContext {
   title: string;
+  /** Other spellings of the title (first <h1>, og:title) also count as a repeat. */
+  altTitles?: string[];
   lang: string | null;
   pageUrl: string;
   rules: CleanupRules;
@@ -92,22 +99,57 @@ export function cleanupContent(content: ElementNode, ctx: CleanupContext): Clean
       if (hit !== undefined) {
         if (hit.rule === 'syndication') originUrl ??= originOf(el, text, ctx.pageUrl);
         doomed.push({ el, rule: hit.rule, reason: hit.reason });
+        if (LABELLED_LISTS.has(hit.rule)) {
+          for (const next of followingLinkBlocks(el)) doomed.push({ el: next, rule: hit.rule, reason: `${hit.reason} (links under the label)` });
+        }
         return false;
       }
     }
     return true;
   });
   for (const d of doomed) record(d.el, d.rule, d.reason);
-  removeRepeats(content, ctx.title, record);
+  removeRepeats(content, [ctx.title, ...(ctx.altTitles ?? [])], record);
   return { removed, originUrl };
 }
 
+/** Element siblings after `el` (or after its block ancestor) that are empty or made of links. */
+function followingLinkBlocks(el: ElementNode): ElementNode[] {
+  let anchor: ElementNode = el;
+  while (!BLOCK_TAGS.has(anchor.tag) && anchor.parent !== null && anchor.parent.children.filter((c) => c.type === 'element').length === 1) anchor = anchor.parent;
+  const parent = anchor.parent;
+  if (parent === null) return [];
+  const out: ElementNode[] = [];
+  for (let i = parent.children.indexOf(anchor) + 1; i < parent.children.length; i++) {
+    const sib = parent.children[i];
+    if (sib === undefined) break;
+    if (sib.type === 'text') {
+      if (sib.text.trim() === '') continue;
+      break;
+    }
+    const total = collapseWhitespace(textOf(sib)).length;
+    if (total === 0 || linkTextLength(sib) / total >= LINK_BLOCK_SHARE) out.push(sib);
+    else break;
+  }
+  return out;
+}
+
+function linkTextLength(el: ElementNode): number {
+  let n = 0;
+  walkElements(el, (x) => {
+    if (x.tag !== 'a') return true;
+    n += collapseWhitespace(textOf(x)).length;
+    return false;
+  });
+  return n;
+}
+
 /** Title repeated as the first block, captions repeating the title, a lead repeated as the next paragraph. */
-function removeRepeats(content: ElementNode, title: string, record: (n: TreeNode, rule: string, reason: string) => void): void {
-  const titleKey = normalize(title);
+function removeRepeats(content: ElementNode, titles: string[], record: (n: TreeNode, rule: string, reason: string) => void): void {
+  const titleKeys = new Set(titles.map(normalize).filter((t) => t !== ''));
+  const isTitle = (el: ElementNode): boolean => titleKeys.has(normalize(textOf(el)));
   const blocks: ElementNode[] = [];
   walkElements(content, (el) => {
-    if (el.tag === 'figcaption' && titleKey !== '' && normalize(textOf(el)) === titleKey) {
+    if (el.tag === 'figcaption' && isTitle(el)) {
       record(el, 'caption-title', 'image caption repeats the title');
       return false;
     }
@@ -119,7 +161,7 @@ function removeRepeats(content: ElementNode, title: string, record: (n: TreeNode
   });
   const nonEmpty = blocks.filter((b) => normalize(textOf(b)) !== '');
   const first = nonEmpty[0];
-  if (first !== undefined && titleKey !== '' && normalize(textOf(first)) === titleKey) {
+  if (first !== undefined && isTitle(first)) {
     record(first, 'title-repeat', 'title repeated as the first line of the body');
     nonEmpty.shift();
   }

@@ -63,7 +63,8 @@ function extractUnchecked(input: string, pageUrl: string, opts: ExtractOptions):
   if (found === null) return { kind: 'skipped', reason: 'no-article', message: 'no main content found on the page' };
   warnings.push(...found.warnings);
   const title = meta.title ?? found.title ?? '';
-  const cleaned = cleanupContent(found.node, { title, lang: meta.lang, pageUrl, rules: mergeRules(opts.rules) });
+  const altTitles = [meta.h1, found.title].filter((t): t is string => t !== null);
+  const cleaned = cleanupContent(found.node, { title, altTitles, lang: meta.lang, pageUrl, rules: mergeRules(opts.rules) });
   const text = blockText(found.node);
   const wordCount = countWords(text);
   if (wordCount < MIN_ARTICLE_WORDS) {

@@ -17,6 +17,22 @@ export interface PageMetadata {
   lang: string | null;
   siteName: string | null;
   description: string | null;
+  /** Text of the first <h1> (a second spelling of the title, for repeat detection). */
+  h1: string | null;
+}
+
+const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—', hellip: '…', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“', pound: '£', euro: '€' };
+
+/** Decode entities left in metadata strings (double-escaped meta content, JSON-LD with HTML). */
+export function decodeEntities(s: string): string {
+  if (!s.includes('&')) return s;
+  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, body: string) => {
+    if (body[0] === '#') {
+      const code = body[1] === 'x' || body[1] === 'X' ? Number.parseInt(body.slice(2), 16) : Number.parseInt(body.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : m;
+    }
+    return NAMED_ENTITIES[body.toLowerCase()] ?? m;
+  });
 }
 
 /** Query parameters that only track campaigns; removed from canonical URLs. */
@@ -78,17 +94,18 @@ export function readMetadata(page: ParsedPage, pageUrl: string, now: Date): Page
   const get = (...keys: string[]): string | null => {
     for (const k of keys) {
       const v = meta.get(k);
-      if (v !== undefined && v !== '') return v;
+      if (v !== undefined && v !== '') return decodeEntities(v);
     }
     return null;
   };
-  const siteName = get('og:site_name', 'application-name', 'twitter:site') ?? ld.publisher ?? null;
-  const rawTitle = ld.headline ?? get('og:title', 'twitter:title', 'dc.title') ?? h1 ?? titleTag;
+  const siteName = get('og:site_name', 'application-name') ?? ld.publisher ?? null;
+  const ldTitle = ld.headline === undefined ? null : decodeEntities(ld.headline);
+  const rawTitle = ldTitle ?? get('og:title', 'twitter:title', 'dc.title') ?? h1 ?? titleTag;
   const published = firstDate(now, ld.datePublished, get('article:published_time', 'og:published_time', 'datepublished', 'pubdate', 'publishdate', 'dc.date.issued', 'dc.date', 'date', 'sailthru.date', 'parsely-pub-date', 'publish-date'), timeAttr, dateFromUrl(pageUrl));
   const modified = firstDate(now, ld.dateModified, get('article:modified_time', 'og:updated_time', 'datemodified', 'last-modified'));
   return {
     title: rawTitle === null ? null : cleanTitle(rawTitle, siteName),
-    byline: cleanByline(ld.author ?? get('author', 'article:author', 'dc.creator', 'byl', 'parsely-author', 'sailthru.author')),
+    byline: cleanByline(ld.author === undefined ? get('author', 'article:author', 'dc.creator', 'byl', 'parsely-author', 'sailthru.author') : decodeEntities(ld.author)),
     publishedAt: published,
     modifiedAt: modified,
     canonicalUrl: normalizeCanonical(canonical ?? get('og:url') ?? ld.url ?? null, pageUrl),
@@ -96,6 +113,7 @@ export function readMetadata(page: ParsedPage, pageUrl: string, now: Date): Page
     lang: lang === null ? get('og:locale', 'content-language', 'dc.language') : lang,
     siteName: siteName === null ? null : collapseWhitespace(siteName),
     description: get('description', 'og:description', 'twitter:description'),
+    h1,
   };
 }
 

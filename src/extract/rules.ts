@@ -11,6 +11,8 @@ export interface TextRule {
   pattern: string;
   /** Only blocks up to this many characters are considered (protects real paragraphs). */
   maxChars: number;
+  /** Match case-sensitively (default: case-insensitive). */
+  caseSensitive?: boolean;
 }
 
 /** Containers whose class or id matches `pattern` (case-insensitive regex source) are removed. */
@@ -46,6 +48,27 @@ export interface RuleOverrides {
 const SHORT = 200;
 const FOOTER = 400;
 
+/** Separator after a label that is followed by more text ("Read more: …", "Related — …"). */
+const LABEL_TAIL = '(?:\\s*(?:[:|–—-]|\\.\\.\\.|…)\\s*.{0,160}|\\s*[:.…]*)$';
+
+/** Labels of related / read-more blocks, per language (matched as a whole short block). */
+const RELATED_LABELS: Record<string, string> = {
+  en: "related(?: articles| stories| posts| coverage| content| news| links| reading)?|read more|read also|also read|read next|see also|see more|more from\\b.{0,40}|recommended(?: for you| stories| reading)?|you (?:may|might) also (?:like|be interested in)|more stories|more news|further reading|trending(?: now| stories)?|most popular|most read|popular now|don'?t miss|must read|editor'?s picks|top stories|more on this(?: story| topic)?|latest news|up next|watch next",
+  de: 'lesen sie auch|auch interessant|mehr zum thema|das könnte sie auch interessieren|weitere artikel|meistgelesen',
+  fr: '(?:à )?lire aussi|sur le même sujet|à voir aussi|les plus lus',
+  es: 'lee también|lea también|te puede interesar|más noticias|noticias relacionadas|lo más leído',
+  pt: 'leia também|veja também|relacionad[oa]s|mais lidas|notícias relacionadas|posts relacionados',
+  it: 'leggi anche|potrebbe interessarti|articoli correlati|più letti',
+  ru: 'читайте также|самые популярные(?: \\S+)?|похожие (?:статьи|записи|новости)|смотрите также|по теме',
+  id: 'baca juga|berita terkait|artikel terkait|terpopuler',
+  ja: '関連記事|あわせて読みたい|おすすめ記事|人気記事',
+  ko: '관련\\s?기사|많이 본 기사|추천 기사',
+};
+
+function relatedRule(lang: string): TextRule {
+  return { rule: 'related', reason: 'related / read-more block', pattern: `^(?:${RELATED_LABELS[lang] ?? ''})${LABEL_TAIL}`, maxChars: SHORT };
+}
+
 /** The rules tickerwire ships with. */
 export const DEFAULT_RULES: CleanupRules = {
   text: {
@@ -53,15 +76,31 @@ export const DEFAULT_RULES: CleanupRules = {
       { rule: 'syndication', reason: 'syndication footer ("The post … appeared first on …")', pattern: '^the post\\b.*\\bappeared first on\\b', maxChars: FOOTER },
       { rule: 'syndication', reason: 'syndication footer ("… appeared first/originally on …")', pattern: '^(?:this (?:article|post|story) )?(?:was )?(?:originally )?(?:appeared|published|posted) (?:first |originally )?(?:on|at|in)\\b.{0,120}$', maxChars: FOOTER },
       { rule: 'syndication', reason: 'source line', pattern: '^(?:source|via|originally published (?:on|at))\\s*:?\\s*(?:https?://\\S+|[\\w.-]+\\.[a-z]{2,}\\S*)\\s*\\.?$', maxChars: SHORT },
-      { rule: 'advertisement', reason: 'advertisement label', pattern: '^(?:advertisement|advertising|sponsored(?: content)?|ad|anzeige|publicidad|publicité|pubblicità|реклама|広告|광고)\\s*[:.]?$', maxChars: 40 },
+      { rule: 'advertisement', reason: 'advertisement label', pattern: '^(?:advertisement|advertising|sponsored(?: content)?|ad|anzeige|werbung|publicidad|publicité|pubblicità|publicidade|реклама|広告|광고|iklan)\\s*[:.]?$', maxChars: 40 },
+      { rule: 'dateline', reason: 'date / time stamp line', pattern: '^(?=.*\\b(?:19|20)\\d{2}\\b)(?=.*\\b\\d{1,2}[:h]\\d{2}\\b)(?!.*\\p{Ll}{3,}[.!?]$).{0,110}$', maxChars: 110 },
+      { rule: 'navigation', reason: 'skip link', pattern: '^skip to (?:main )?(?:content|navigation|main|article)$', maxChars: 40 },
+      { rule: 'tags', reason: 'tag list', pattern: '^(?:tags?|tagged(?: with)?|topics?|filed under|categories|category|schlagworte|etiquetas|tag)\\s*:?(?:\\s.{0,300})?$', maxChars: 320 },
     ],
     en: [
+      relatedRule('en'),
+      { rule: 'dateline', reason: 'posted / updated line', pattern: '^(?:posted|updated|published|first published|last updated|last modified|modified)\\b\\s*(?:on|at)?\\s*:?.{0,80}\\d.{0,60}$', maxChars: 160 },
+      { rule: 'byline', reason: 'byline', pattern: '^[Bb][Yy]:?\\s+(?:\\p{Lu}[\\p{L}.\'’-]*\\s*){1,4}(?:(?:and|&|,)\\s*(?:\\p{Lu}[\\p{L}.\'’-]*\\s*){1,4}){0,3}(?:\\s*[|,·•–—-]\\s*.{0,100})?$', maxChars: 160, caseSensitive: true },
       { rule: 'newsletter', reason: 'newsletter / subscribe call-to-action', pattern: '(?:sign up|subscribe|register)\\b.{0,80}\\b(?:newsletter|briefing|digest|alerts?|inbox|updates)\\b|\\b(?:newsletter|briefing)\\b.{0,60}\\b(?:sign up|subscribe)\\b|^get (?:the|our) .{0,60}(?:newsletter|in your inbox)', maxChars: SHORT },
+      { rule: 'newsletter', reason: 'subscription offer', pattern: '(?=.*\\b(?:subscri\\w*|delivered|issues for|membership|pro)\\b)(?=.*(?:click here|use (?:the )?code|for as little as|[£$€]\\s?\\d|\\brs\\.? ?\\d|free trial|per (?:month|year)|a month\\b))', maxChars: 300 },
       { rule: 'share', reason: 'share / follow bar', pattern: '^(?:share(?: this(?: article| story| post)?)?(?: on)?|follow us(?: on)?|tweet|share on (?:facebook|twitter|x|linkedin)|copy link|email|print)(?:[\\s:|,/·•]+(?:facebook|twitter|x|linkedin|reddit|whatsapp|telegram|email|print|copy link|pinterest|instagram|youtube|tiktok|share|tweet))*\\s*:?$|^follow us on\\b', maxChars: SHORT },
-      { rule: 'related', reason: 'related / read-more block', pattern: '^(?:related(?: articles| stories| posts| coverage| content)?|read more|read also|also read|see also|more from\\b.{0,40}|recommended(?: for you)?|you (?:may|might) also like|more stories|further reading|trending now|most popular|popular now)\\s*:?(?:\\s.{0,160})?$', maxChars: SHORT },
       { rule: 'cookies', reason: 'cookie notice', pattern: '\\b(?:we use cookies|this (?:site|website) uses cookies|by continuing to (?:use|browse)|accept (?:all )?cookies|cookie (?:policy|settings))\\b', maxChars: FOOTER },
       { rule: 'author-bio', reason: 'author bio box', pattern: '^(?:about the author|author bio|about\\s+\\S+(?:\\s+\\S+)?\\s*$)', maxChars: 60 },
+      { rule: 'comments', reason: 'comments call-to-action', pattern: '^(?:\\d+\\s+)?comments?$|^(?:leave|post|add|write) a (?:comment|reply)|^tell us what you think|^join the (?:conversation|discussion)|^(?:show|view|load) (?:\\d+ )?comments', maxChars: 80 },
     ],
+    de: [relatedRule('de')],
+    fr: [relatedRule('fr')],
+    es: [relatedRule('es')],
+    pt: [relatedRule('pt')],
+    it: [relatedRule('it')],
+    ru: [relatedRule('ru')],
+    id: [relatedRule('id')],
+    ja: [relatedRule('ja')],
+    ko: [relatedRule('ko')],
   },
   classes: [
     { rule: 'share', reason: 'share / follow bar', pattern: '(?:^|[-_\\s])(?:share|sharing|sharedaddy|social|socials|follow-us|addthis|sharethis)(?:[-_\\s]|$)' },

@@ -17,7 +17,20 @@ export function collapseWhitespace(s: string): string {
   return s.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
 }
 
-/** Plain text of a subtree: paragraphs separated by blank lines. */
+/** Class names of image captions and credits. */
+const CAPTION_CLASS_RE = /(?:^|[\s_-])(?:caption|captions|credit|credits|photo-?credit|image-?credit|newscaption|wp-caption-text|figcaption)(?:$|[\s_-])/i;
+
+/**
+ * Image captions and credits: kept in the article HTML (beside their image), left out of the plain
+ * text, which is the article's prose (search, excerpt, word count, dedupe).
+ */
+export function isCaption(el: ElementNode): boolean {
+  if (el.tag === 'figcaption') return true;
+  const cls = el.attrs.class;
+  return cls !== undefined && CAPTION_CLASS_RE.test(cls);
+}
+
+/** Plain text of a subtree: paragraphs separated by blank lines; captions are left out. */
 export function blockText(node: ElementNode): string {
   const paragraphs: string[] = [];
   let line = '';
@@ -41,6 +54,7 @@ export function blockText(node: ElementNode): string {
       flushLine();
       return;
     }
+    if (n !== node && isCaption(n)) return;
     if (n.tag === 'pre') {
       flushParagraph();
       paragraphs.push(textPreserved(n));
