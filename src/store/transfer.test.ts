@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { loadMigrations } from './migrations.ts';
 import { buildArticle } from './contract/fixtures.ts';
 import { checkPostgres, type Dialect, type FreshStore, freshStore } from './contract/harness.ts';
 import type { Store } from './store.ts';
@@ -92,7 +93,7 @@ describe.each(pairs)('transfer %s → %s', (from, to) => {
     await populate(source);
     const lines = await collect(source);
     expect(lines).toHaveLength(1 + 2 + ARTICLES + 2 + 1);
-    expect(JSON.parse(lines[0]!)).toMatchObject({ kind: 'header', dialect: from, migrations: [1] });
+    expect(JSON.parse(lines[0]!)).toMatchObject({ kind: 'header', dialect: from, migrations: loadMigrations(from).map((m) => m.version) });
     const summary = await importStore(target, lines);
     expect(summary.counts).toEqual({ sources: 2, articles: ARTICLES, settings: 2 });
     expect(await snapshot(target)).toEqual(await snapshot(source));
@@ -132,7 +133,7 @@ describe.each(pairs)('transfer %s → %s', (from, to) => {
     const lines = await collect(src!.store);
     await dst!.store.setSetting('mine', 'x');
     await expect(importStore(dst!.store, lines)).rejects.toThrow(/not empty \(table settings/);
-    const header = { ...JSON.parse(lines[0]!), migrations: [1, 2] };
+    const header = { ...JSON.parse(lines[0]!), migrations: [1, 2, 3] };
     await expect(importStore(dst!.store, [JSON.stringify(header), ...lines.slice(1)])).rejects.toMatchObject({
       code: 'conflict',
       message: expect.stringMatching(/migrate both/),

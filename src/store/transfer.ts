@@ -33,8 +33,11 @@ export const TRANSFER_TABLES: readonly TableSpec[] = [
   { name: 'settings', key: 'key', identity: false },
 ];
 
-/** Tables rebuilt from others (bookkeeping, search indexes), never exported. */
-const DERIVED_TABLES = /^(schema_migrations|sqlite_.*|.*_fts(_.*)?)$/;
+/**
+ * Tables never exported: bookkeeping, search indexes rebuilt from articles, and transient queue state
+ * (pending jobs, worker heartbeats; the scheduler re-enqueues polls from the sources' next poll times).
+ */
+const DERIVED_TABLES = /^(schema_migrations|sqlite_.*|.*_fts(_.*)?|jobs|worker_leases)$/;
 /** Rows read per query while exporting. */
 const EXPORT_PAGE = 1_000;
 /** Rows written per insert batch while importing. */

@@ -1,6 +1,7 @@
 /** Connecting to PostgreSQL (node-postgres pool), applying migrations, and running transactions. */
 import pg from 'pg';
 import { AppError } from '../../errors.ts';
+import { type Logger, silentLogger } from '../../log.ts';
 import { loadMigrations } from '../migrations.ts';
 
 export { toDate, toMs } from '../sqlite/db.ts';
@@ -33,6 +34,8 @@ export interface PgOptions {
   schema?: string;
   /** Pool size; default POOL_MAX. */
   max?: number;
+  /** Told about connections that fail while idle in the pool (the next query gets a fresh one). */
+  log?: Logger;
 }
 
 /** A schema name safe to quote into SQL (letters, digits, underscore). */
@@ -52,7 +55,15 @@ export function openPool(url: string, opts: PgOptions = {}): pg.Pool {
     types: TYPES,
   };
   if (opts.schema !== undefined) config.options = `-c search_path=${checkSchemaName(opts.schema)}`;
-  return new pg.Pool(config);
+  const pool = new pg.Pool(config);
+  const log = opts.log ?? silentLogger;
+  // Without a listener an idle connection dropped by the server (restart, failover) would crash the process.
+  pool.on('error', (error) => log.warn('store.pg_idle_connection_lost', { error: error.message }));
+  // Likewise for a checked-out connection that dies between queries; its pending query rejects anyway.
+  pool.on('connect', (client) =>
+    client.on('error', (error) => log.warn('store.pg_connection_lost', { error: error.message })),
+  );
+  return pool;
 }
 
 /** Run `fn` in a transaction on one client; rolls back and rethrows on error. */
