@@ -7,3 +7,4 @@ export { type Detection, detectFeed } from './detect.ts';
 export { parseFeedDate } from './dates.ts';
 export { DEFAULT_MAX_ITEMS, type ParseFeedOptions, parseFeed } from './parse.ts';
 export { type CheckFeedOptions, type FeedCheckItem, type FeedCheckReport, checkFeed } from './check.ts';
+export { type GenerateOpmlOptions, MAX_OPML_SOURCES, type OpmlExportSource, type OpmlSource, generateOpml, parseOpml } from './opml.ts';
