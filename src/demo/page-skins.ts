@@ -33,6 +33,18 @@ export interface PageSkin {
   relatedHeading: string;
   /** Whether the template has a sidebar ("most read", a second ad). */
   hasSidebar: boolean;
+  /** Label of the inline "read more" link placed between body paragraphs, or null for none. */
+  readAlsoLabel: string | null;
+  /** Body paragraphs before the inline "read more" link. */
+  readAlsoAfter: number;
+  /** Whether the template shows a reader comments section and reply form. */
+  hasComments: boolean;
+  /** Label of a sponsored-content box under the article, or null for none. */
+  sponsoredLabel: string | null;
+  /** Editorial-standards line under the body (newswire habit), or null for none. */
+  standardsNote: string | null;
+  /** Whether a "Listen to this article" player sits above the body. */
+  hasListenBar: boolean;
   footerClass: string;
   cookieClass: string;
   cookieText: string;
@@ -63,6 +75,12 @@ export const PAGE_SKINS: Record<DemoTheme['markup'], PageSkin> = {
     relatedClass: 'jp-relatedposts',
     relatedHeading: 'Related posts',
     hasSidebar: false,
+    readAlsoLabel: 'Read more:',
+    readAlsoAfter: 6,
+    hasComments: true,
+    sponsoredLabel: null,
+    standardsNote: null,
+    hasListenBar: false,
     footerClass: 'site-footer',
     cookieClass: 'cookie-notice-container',
     cookieText: 'We use cookies to personalise content and to analyse our traffic. You can change your choice at any time in Privacy Settings.',
@@ -90,6 +108,12 @@ export const PAGE_SKINS: Record<DemoTheme['markup'], PageSkin> = {
     relatedClass: 'read-more',
     relatedHeading: 'Read more',
     hasSidebar: false,
+    readAlsoLabel: 'ALSO READ',
+    readAlsoAfter: 5,
+    hasComments: false,
+    sponsoredLabel: null,
+    standardsNote: null,
+    hasListenBar: false,
     footerClass: 'site-footer',
     cookieClass: 'cookie-banner',
     cookieText: 'Blockline uses cookies to keep you signed in and to measure which stories you read. Accept all, or pick what you allow.',
@@ -117,6 +141,12 @@ export const PAGE_SKINS: Record<DemoTheme['markup'], PageSkin> = {
     relatedClass: 'more-from',
     relatedHeading: 'More from Northwind',
     hasSidebar: false,
+    readAlsoLabel: null,
+    readAlsoAfter: 0,
+    hasComments: false,
+    sponsoredLabel: null,
+    standardsNote: 'Our Standards: The Northwind Trust Principles.',
+    hasListenBar: false,
     footerClass: 'wire-footer',
     cookieClass: 'consent-bar',
     cookieText: 'This site uses cookies and similar technologies. By continuing to browse you agree to our use of cookies.',
@@ -144,6 +174,12 @@ export const PAGE_SKINS: Record<DemoTheme['markup'], PageSkin> = {
     relatedClass: 'you-might-like',
     relatedHeading: 'You might also like',
     hasSidebar: true,
+    readAlsoLabel: 'Related:',
+    readAlsoAfter: 4,
+    hasComments: false,
+    sponsoredLabel: 'Sponsored',
+    standardsNote: null,
+    hasListenBar: true,
     footerClass: 'footer bg-dark',
     cookieClass: 'alert alert-info cookie-alert',
     cookieText: 'Eastgate uses cookies for analytics and advertising. See our cookie policy for details.',

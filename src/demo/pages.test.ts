@@ -1,6 +1,7 @@
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEMO_OUTLETS } from './content/index.ts';
+import { PAGE_SKINS } from './page-skins.ts';
 import { type DemoServer, startDemoServer } from './server.ts';
 import { buildSite, type SiteArticle } from './site.ts';
 
@@ -101,6 +102,23 @@ describe('demo article pages: chrome an extractor must strip', () => {
       expect(ld.datePublished).toBe(item.publishedAt.toISOString());
       expect(typeof ld.dateModified).toBe('string');
       expect(ld.author).toEqual([expect.objectContaining({ '@type': 'Person', name: item.article.author.name })]);
+    }
+  });
+
+  test('template-specific chrome: ticker tape, inline read-more, comments, sponsored box, standards line, audio player', () => {
+    for (const [key, { doc, item }] of pages) {
+      const skin = PAGE_SKINS[item.outlet.theme.markup];
+      const body = bodyOf(doc);
+      if (!body) throw new Error(`no body in ${key}`);
+      const tape = all(doc, (el) => el.attribs['aria-label'] === 'Market prices');
+      expect(tape.length, key).toBe(item.outlet.theme.tickerTape ? 1 : 0);
+      const readAlso = DomUtils.findAll((el) => hasClass(el, 'read-also'), body.children);
+      expect(readAlso.length, key).toBe(skin.readAlsoLabel ? 1 : 0);
+      if (skin.readAlsoLabel) expect(textOf(readAlso)).toContain(skin.readAlsoLabel);
+      expect(all(doc, (el) => el.attribs.id === 'comments').length, key).toBe(skin.hasComments ? 1 : 0);
+      expect(textOf(all(doc, (el) => hasClass(el, 'sponsored-content'))), key).toEqual(skin.sponsoredLabel ? expect.stringContaining(skin.sponsoredLabel) : '');
+      expect(all(doc, (el) => hasClass(el, 'standards-note')).length, key).toBe(skin.standardsNote ? 1 : 0);
+      expect(textOf(all(doc, (el) => hasClass(el, 'audio-player'))).includes('Listen to this article'), key).toBe(skin.hasListenBar);
     }
   });
 

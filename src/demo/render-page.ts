@@ -19,6 +19,14 @@ import {
   renderShareBar,
   renderSidebar,
 } from './render-chrome.ts';
+import {
+  renderComments,
+  renderListenBar,
+  renderReadAlso,
+  renderSponsored,
+  renderStandards,
+  renderTickerTape,
+} from './render-extras.ts';
 import type { SiteArticle, SiteOutlet } from './site.ts';
 import type { DemoFeedFormat } from './types.ts';
 
@@ -120,6 +128,7 @@ function renderBodyWithInserts(site: SiteOutlet, item: SiteArticle, skin: PageSk
     paragraphs++;
     if (paragraphs === skin.newsletterAfter) out.push(renderNewsletter(site, skin));
     if (paragraphs === skin.adAfter) out.push(renderAd(skin, 'inarticle-1'));
+    if (paragraphs === skin.readAlsoAfter) out.push(renderReadAlso(site, item, skin));
   }
   return out;
 }
@@ -158,22 +167,27 @@ export function renderArticlePage(site: SiteOutlet, item: SiteArticle): string {
     '</header>',
     skin.sharePosition === 'bottom' ? '' : share,
     renderFigure(item),
+    renderListenBar(readingMinutes(item), skin),
     `<div class="${skin.contentClass}">`,
     renderSourceLine(item),
     ...renderBodyWithInserts(site, item, skin),
     renderAppearedFirst(item),
     '</div>',
+    renderStandards(skin),
     `<footer class="article-footer"><ul class="tags">${tags}</ul></footer>`,
     skin.sharePosition === 'top' ? '' : share,
     renderAuthorBox(item, skin),
     renderRelated(site, item, skin),
+    renderSponsored(site, skin),
+    renderComments(item, skin),
     '</article>',
-  ];
+  ].filter((part) => part !== '');
   const main = skin.hasSidebar
     ? [`<main id="main" class="container"><div class="row">`, ...article, renderSidebar(site, item, skin), '</div></main>']
     : ['<main id="main">', ...article, '</main>'];
   return renderDocument(site, item.lang, skin.bodyClass, articleHead(item), [
     renderCookieNotice(skin),
+    renderTickerTape(site),
     renderHeader(site, skin),
     renderBreadcrumbs(site, item, skin),
     ...main,
@@ -204,6 +218,7 @@ export function renderHomePage(site: SiteOutlet, section?: string): string {
     { title: `${site.outlet.name} — ${site.outlet.tagline}`, description: site.outlet.tagline, canonical, extra: [] },
     [
       renderCookieNotice(skin),
+      renderTickerTape(site),
       renderHeader(site, skin),
       `<main id="main"><h1>${escapeHtml(heading)}</h1>`,
       items.length ? `<ul class="river">${items.map(teaser).join('\n')}</ul>` : '<p>No stories in this section yet.</p>',

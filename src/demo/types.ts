@@ -71,6 +71,8 @@ export interface DemoTheme {
   /** Class naming scheme of the page template, so extractors cannot rely on one site's markup. */
   markup: 'wordpress' | 'bem' | 'wire' | 'bootstrap';
   nav: string[];
+  /** Price strip in the masthead, as market sites show (a trap: prices that are not the article's). */
+  tickerTape?: string[];
   newsletterPitch: string;
   footerNote: string;
 }

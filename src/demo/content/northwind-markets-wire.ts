@@ -48,6 +48,7 @@ export const NORTHWIND_MARKETS_WIRE: DemoOutlet = {
     accent: '#b3261e',
     markup: 'wire',
     nav: ['Top News', 'Equities', 'Rates & FX', 'Asia-Pacific', 'Digital assets', 'Commodities'],
+    tickerTape: ['HSI 26,204.60 +1.2%', 'HS TECH 6,118.35 +2.4%', 'Nikkei 49,870.12 +0.3%', 'USD/JPY 152.41', 'EUR/USD 1.0912', 'BTC $98,240 +1.2%'],
     newsletterPitch: 'Northwind Briefing: the overnight moves and the day ahead, at 6 a.m. your time.',
     footerNote: 'Northwind Markets Wire is a fictional newswire created for the tickerwire demo.',
   },
