@@ -172,13 +172,11 @@ async function fetchOnce(ctx: Ctx, req: FetchRequest): Promise<FetchResponse> {
 }
 
 /**
- * Create the fetcher.
- * @param opts limits, user agent and allowlist (from Config)
- * @param log structured logger (debug lines `fetch.done` / `fetch.failed`)
+ * An undici Agent whose connections pass the SSRF guard (DNS checked at connect time) and carry the
+ * configured timeouts; also used for the few non-GET requests (WebSub hub subscriptions).
  */
-export function createFetcher(opts: FetcherOptions, log: Logger): Fetcher {
-  const allow = createAllowList(opts.allowHosts);
-  const agent = new Agent({
+export function createGuardedAgent(opts: FetcherOptions, allow: AllowList = createAllowList(opts.allowHosts)): Agent {
+  return new Agent({
     connect: {
       timeout: opts.connectTimeoutMs ?? Math.min(opts.timeoutMs, DEFAULT_CONNECT_TIMEOUT_MS),
       lookup: guardedLookup(allow, opts.resolver ?? systemResolver),
@@ -188,6 +186,16 @@ export function createFetcher(opts: FetcherOptions, log: Logger): Fetcher {
     connections: opts.perHostConcurrency,
     keepAliveTimeout: KEEP_ALIVE_MS,
   });
+}
+
+/**
+ * Create the fetcher.
+ * @param opts limits, user agent and allowlist (from Config)
+ * @param log structured logger (debug lines `fetch.done` / `fetch.failed`)
+ */
+export function createFetcher(opts: FetcherOptions, log: Logger): Fetcher {
+  const allow = createAllowList(opts.allowHosts);
+  const agent = createGuardedAgent(opts, allow);
   const gate = createHostGate({ perHost: opts.perHostConcurrency, minIntervalMs: opts.minHostIntervalMs ?? DEFAULT_MIN_HOST_INTERVAL_MS });
   const ctx: Ctx = { opts, log, agent, gate, allow, robots: null };
   if (opts.respectRobots !== false) {
