@@ -5,6 +5,7 @@
  */
 import type { Removal } from '../model.ts';
 import type { CleanupRules, TextRule } from './rules.ts';
+import { computeStats } from './score.ts';
 import { compileSelector } from './selector.ts';
 import { BLOCK_TAGS, collapseWhitespace } from './text.ts';
 import { detach, type ElementNode, textOf, type TreeNode, walkElements } from './tree.ts';
@@ -71,7 +72,10 @@ export function cleanupContent(content: ElementNode, ctx: CleanupContext): Clean
   const host = hostOf(ctx.pageUrl);
   const lang = (ctx.lang ?? 'en').slice(0, 2).toLowerCase();
   const rules = compile(ctx.rules, lang, host);
-  const total = Math.max(1, collapseWhitespace(textOf(content)).length);
+  const stats = computeStats(content);
+  const lengthOf = (el: ElementNode): number => stats.get(el)?.text ?? 0;
+  const total = Math.max(1, lengthOf(content));
+  const longestRule = rules.text.reduce((m, r) => Math.max(m, r.maxChars), 0);
   const record = (node: TreeNode, rule: string, reason: string): void => {
     removed.push({ rule, reason, text: collapseWhitespace(textOf(node)).slice(0, REMOVAL_TEXT_CHARS) });
     detach(node);
@@ -87,14 +91,16 @@ export function cleanupContent(content: ElementNode, ctx: CleanupContext): Clean
     const names = `${el.attrs.class ?? ''} ${el.attrs.id ?? ''}`.trim();
     if (names !== '' && el.tag !== 'body' && el.tag !== 'article' && el.tag !== 'main') {
       const hit = rules.classes.find((r) => r.re.test(names));
-      if (hit !== undefined && collapseWhitespace(textOf(el)).length / total <= MAX_CONTAINER_SHARE) {
+      if (hit !== undefined && lengthOf(el) / total <= MAX_CONTAINER_SHARE) {
         doomed.push({ el, rule: hit.rule, reason: `${hit.reason} (class/id "${names.slice(0, 60)}")` });
         return false;
       }
     }
     if (BLOCK_TAGS.has(el.tag) || el.tag === 'span' || el.tag === 'strong' || el.tag === 'em' || el.tag === 'b' || el.tag === 'a') {
+      const length = lengthOf(el);
+      if (length === 0) return true;
+      if (length > longestRule) return true;
       const text = collapseWhitespace(textOf(el));
-      if (text === '') return true;
       const hit = rules.text.find((r) => text.length <= r.maxChars && r.re.test(text));
       if (hit !== undefined) {
         if (hit.rule === 'syndication') originUrl ??= originOf(el, text, ctx.pageUrl);
@@ -107,7 +113,12 @@ export function cleanupContent(content: ElementNode, ctx: CleanupContext): Clean
     }
     return true;
   });
-  for (const d of doomed) record(d.el, d.rule, d.reason);
+  const seen = new Set<ElementNode>();
+  for (const d of doomed) {
+    if (seen.has(d.el)) continue;
+    seen.add(d.el);
+    record(d.el, d.rule, d.reason);
+  }
   removeRepeats(content, [ctx.title, ...(ctx.altTitles ?? [])], record);
   return { removed, originUrl };
 }
