@@ -126,7 +126,8 @@ export function renderJsonFeed(site: SiteOutlet): string {
 function rdfItem(item: SiteArticle): string {
   const { article } = item;
   return [
-    `<item rdf:about="${x(item.feedUrl)}">`,
+    // rdf:about is the item's identity; a tag: URI keeps it stable when the demo port changes.
+    `<item rdf:about="${x(item.guid)}">`,
     `<title>${x(article.title)}</title>`,
     `<link>${x(item.feedUrl)}</link>`,
     `<description>${x(article.summary)}</description>`,
@@ -141,7 +142,7 @@ function rdfItem(item: SiteArticle): string {
 /** RDF Site Summary (RSS 1.0) document of an outlet. */
 export function renderRdf(site: SiteOutlet): string {
   const { outlet } = site;
-  const seq = site.articles.map((item) => `<rdf:li rdf:resource="${x(item.feedUrl)}"/>`).join('\n');
+  const seq = site.articles.map((item) => `<rdf:li rdf:resource="${x(item.guid)}"/>`).join('\n');
   return [
     XML_DECLARATION,
     '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">',

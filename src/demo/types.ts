@@ -32,7 +32,7 @@ export interface DemoImage {
  * clustering, instrument linking). They are never rendered; benchmarks and tests may read them.
  */
 export interface DemoLabels {
-  /** Articles sharing a story key report the same event independently (issue 5 stories). */
+  /** Articles sharing a story key report the same event independently (issue 5 stories); without one, an article is its own story. */
   storyKey?: string;
   /** Instruments the article is really about, as `VENUE:SYMBOL` (e.g. `NASDAQ:NVDA`, `CRYPTO:BTC`). */
   instruments: string[];

@@ -112,7 +112,7 @@ export const EASTGATE_TECH_MONITOR: DemoOutlet = {
       minutesAgo: 1530,
       tags: ['Alphabet', 'Google', 'Data centres', 'Energy'],
       image: { motif: 'globe', alt: 'A globe with a lightning bolt', caption: 'Power has become the scarce input for AI. Illustration: Eastgate' },
-      labels: { instruments: ['NASDAQ:GOOGL'] },
+      labels: { instruments: ['NASDAQ:GOOGL'], traps: ['GAS'] },
       body: [
         'Alphabet has agreed to buy up to 1.2 gigawatts of electricity from a network of geothermal plants to be built in Nevada and Utah, in what would be the largest clean-energy purchase so far aimed at powering data centres for artificial intelligence.',
         'The Google parent will take the output of the plants under 20-year contracts with Deepwell Energy, a privately held developer that drills deep wells to reach hot rock. The first 300 megawatts are due to start operating in 2028, with the rest following by 2031. Financial terms were not disclosed.',

@@ -67,7 +67,7 @@ export const NORTHWIND_MARKETS_WIRE: DemoOutlet = {
       image: { motif: 'chip', alt: 'A square processor with pins', caption: 'Nvidia reported after the close. Illustration: Northwind' },
       labels: { storyKey: 'nvidia-q3-results', instruments: ['NASDAQ:NVDA'] },
       body: [
-        'Nvidia Corp reported third-quarter revenue above Wall Street estimates and forecast fourth-quarter sales ahead of expectations, as demand for its data-center processors from cloud companies and AI developers stayed strong.',
+        'Nvidia Corp (NASDAQ: NVDA) reported third-quarter revenue above Wall Street estimates and forecast fourth-quarter sales ahead of expectations, as demand for its data-center processors from cloud companies and AI developers stayed strong.',
         'Shares of the world’s most valuable chipmaker rose about 5% in extended trading.',
         { heading: 'KEY FIGURES' },
         {
@@ -102,7 +102,7 @@ export const NORTHWIND_MARKETS_WIRE: DemoOutlet = {
       minutesAgo: 300,
       tags: ['SMIC', 'Semiconductors', 'Hong Kong', 'STAR Market'],
       image: { motif: 'chip', alt: 'A silicon wafer drawn as a grid of squares', caption: 'Foundry demand in China stayed firm. Illustration: Northwind' },
-      labels: { instruments: ['HKEX:0981', 'SSE:688981', 'HKEX:1347'] },
+      labels: { instruments: ['HKEX:0981', 'SSE:688981', 'HKEX:1347'], traps: ['NEAR'] },
       body: [
         'Semiconductor Manufacturing International Corp (SMIC) shares rose 6.1% to HK$78.40 in Hong Kong after the company reported that its factories ran at 93.2% of capacity in the third quarter and forecast revenue growth above analysts’ expectations for the current quarter.',
         'Its Shanghai-listed shares on the STAR Market (688981.SS) gained 4.7% to 131.85 yuan, while the Hang Seng Index rose 0.8%.',
@@ -112,7 +112,7 @@ export const NORTHWIND_MARKETS_WIRE: DemoOutlet = {
         'The company said customers in China continued to bring production home, particularly for chips used in smartphones, power management and industrial equipment, as they seek to reduce reliance on overseas suppliers.',
         'Capital spending for the year is expected to be about $7.5 billion, roughly in line with last year, as SMIC adds capacity at its newer plants in Beijing, Shanghai and Shenzhen.',
         'Smaller rival Hua Hong Semiconductor (1347.HK) rose 3.9% in sympathy, extending its gain for the month to 22%. Chip-equipment makers listed in Shenzhen and Shanghai also advanced.',
-        { heading: 'Risks' },
+        { heading: 'NEAR-TERM RISKS' },
         'Analysts warned that pricing for mature-node chips remained under pressure as several Chinese foundries bring new capacity online at once. “Utilisation is excellent today, but the industry is adding a lot of supply next year,” said Ravi Menon, a semiconductor analyst at Larkspur Research. “The margin guide suggests SMIC has some pricing power for now.”',
         'SMIC shares in Hong Kong have risen about 85% this year, making the stock one of the best performers among large Hong Kong listings.',
         'The company said it would hold its annual capacity briefing in the first quarter and did not change its long-term target for gross margin.',
@@ -134,7 +134,7 @@ export const NORTHWIND_MARKETS_WIRE: DemoOutlet = {
         'The yield on the benchmark 10-year note fell 3 basis points to 4.05%, its lowest level in five weeks. The two-year yield, which is more sensitive to expectations for policy rates, slipped 2 basis points to 3.52%.',
         'Futures on the S&P 500 were flat, while Nasdaq 100 futures rose 0.2%. The dollar index, which measures the US currency against six others, was 0.1% lower.',
         'Fed funds futures priced a roughly 66% chance that the central bank would lower rates by a quarter point at its December meeting, up from about 50% a week ago, after softer-than-expected readings on retail sales and producer prices.',
-        { heading: 'What to watch in the minutes' },
+        { heading: 'ONE TO WATCH: THE MINUTES' },
         'The minutes will show how broad support was for the last cut and how officials viewed the labour market, which has cooled gradually without a sharp rise in unemployment. Investors will also look for discussion of the Fed’s balance sheet and the level of bank reserves, after short-term funding rates rose above the central bank’s target range at the end of last month.',
         '“The market has moved a long way toward pricing a December cut, so the bar for a dovish surprise is higher than it was,” said Clara Dufresne, a rates strategist at Hollis Bay Securities. “One hawkish paragraph on inflation could be enough to push two-year yields back up.”',
         'Later in the session the Treasury will sell $44 billion of seven-year notes. The previous two auctions of that maturity drew solid demand.',
