@@ -55,12 +55,12 @@ export async function decompressBody(body: Buffer, contentEncoding: string | nul
       out = await undoOne(coding, out, maxBytes);
     } catch (err) {
       if (isTooLarge(err)) {
-        throw new AppError('fetch_too_large', `GET ${url}: body expands past ${maxBytes} bytes when decompressed (${coding})`, {
+        throw new AppError('fetch_too_large', `GET ${url} failed: body expands past ${maxBytes} bytes when decompressed (${coding})`, {
           details: { limit: maxBytes, encoding: coding },
         });
       }
-      if (err instanceof AppError) throw new AppError(err.code, `GET ${url}: ${err.message}`);
-      throw new AppError('fetch_failed', `GET ${url}: corrupt ${coding} body (${describeZlib(err)})`, { cause: err });
+      if (err instanceof AppError) throw new AppError(err.code, `GET ${url} failed: ${err.message}`);
+      throw new AppError('fetch_failed', `GET ${url} failed: corrupt ${coding} body (${describeZlib(err)})`, { cause: err });
     }
   }
   return out;

@@ -86,8 +86,8 @@ export function toFetchError(err: unknown, ctx: FailureContext): AppError {
   }
   const code = codeOf(err);
   if (ctx.timedOut) {
+    // No cause: it is our own deadline, and its text would only repeat this message.
     return new AppError('fetch_timeout', `${where} timed out after ${ctx.totalTimeoutMs} ms`, {
-      cause: err,
       details: { url: ctx.url, phase: 'total', timeoutMs: ctx.totalTimeoutMs },
     });
   }

@@ -217,6 +217,30 @@ describe('createFetcher: limits', () => {
     }
   });
 
+  it('reports a corrupt or unknown Content-Encoding and a reset connection as fetch_failed', async () => {
+    const s = await serve((req, res) => {
+      if (req.url === '/reset') {
+        req.socket.destroy();
+        return;
+      }
+      res.setHeader('content-encoding', req.url === '/corrupt' ? 'gzip' : 'zstd-ish');
+      res.end('plain bytes, not compressed');
+    });
+    const f = fetcher();
+    await expect(f.fetch({ url: `${s.url}/corrupt`, purpose: 'feed' })).rejects.toMatchObject({
+      code: 'fetch_failed',
+      message: `GET ${s.url}/corrupt failed: corrupt gzip body (Z_DATA_ERROR)`,
+    });
+    await expect(f.fetch({ url: `${s.url}/odd`, purpose: 'feed' })).rejects.toMatchObject({
+      code: 'fetch_failed',
+      message: `GET ${s.url}/odd failed: unsupported Content-Encoding "zstd-ish"`,
+    });
+    await expect(f.fetch({ url: `${s.url}/reset`, purpose: 'feed' })).rejects.toMatchObject({
+      code: 'fetch_failed',
+      message: `GET ${s.url}/reset failed: connection closed by the server (UND_ERR_SOCKET)`,
+    });
+  });
+
   it('refuses a gzip bomb (small on the wire, huge decoded)', async () => {
     const bomb = gzipSync(Buffer.alloc(50 * 1024 * 1024));
     expect(bomb.length).toBeLessThan(64 * 1024);
