@@ -45,6 +45,8 @@ export interface PageSkin {
   standardsNote: string | null;
   /** Whether a "Listen to this article" player sits above the body. */
   hasListenBar: boolean;
+  /** Whether JSON-LD comes as one `@graph` (WebSite, BreadcrumbList, NewsArticle), as SEO plugins emit it. */
+  jsonLdGraph: boolean;
   footerClass: string;
   cookieClass: string;
   cookieText: string;
@@ -81,6 +83,7 @@ export const PAGE_SKINS: Record<DemoTheme['markup'], PageSkin> = {
     sponsoredLabel: null,
     standardsNote: null,
     hasListenBar: false,
+    jsonLdGraph: true,
     footerClass: 'site-footer',
     cookieClass: 'cookie-notice-container',
     cookieText: 'We use cookies to personalise content and to analyse our traffic. You can change your choice at any time in Privacy Settings.',
@@ -114,6 +117,7 @@ export const PAGE_SKINS: Record<DemoTheme['markup'], PageSkin> = {
     sponsoredLabel: null,
     standardsNote: null,
     hasListenBar: false,
+    jsonLdGraph: false,
     footerClass: 'site-footer',
     cookieClass: 'cookie-banner',
     cookieText: 'Blockline uses cookies to keep you signed in and to measure which stories you read. Accept all, or pick what you allow.',
@@ -147,6 +151,7 @@ export const PAGE_SKINS: Record<DemoTheme['markup'], PageSkin> = {
     sponsoredLabel: null,
     standardsNote: 'Our Standards: The Northwind Trust Principles.',
     hasListenBar: false,
+    jsonLdGraph: false,
     footerClass: 'wire-footer',
     cookieClass: 'consent-bar',
     cookieText: 'This site uses cookies and similar technologies. By continuing to browse you agree to our use of cookies.',
@@ -180,6 +185,7 @@ export const PAGE_SKINS: Record<DemoTheme['markup'], PageSkin> = {
     sponsoredLabel: 'Sponsored',
     standardsNote: null,
     hasListenBar: true,
+    jsonLdGraph: false,
     footerClass: 'footer bg-dark',
     cookieClass: 'alert alert-info cookie-alert',
     cookieText: 'Eastgate uses cookies for analytics and advertising. See our cookie policy for details.',

@@ -96,7 +96,10 @@ describe('demo article pages: chrome an extractor must strip', () => {
       expect(meta(doc, 'og:image')).toBe(item.imageUrl);
       expect(meta(doc, 'article:published_time')).toBe(item.publishedAt.toISOString());
       const ldScript = all(doc, (el) => el.name === 'script' && el.attribs.type === 'application/ld+json')[0];
-      const ld = JSON.parse(DomUtils.textContent(ldScript ?? doc)) as Record<string, unknown>;
+      const parsed = JSON.parse(DomUtils.textContent(ldScript ?? doc)) as Record<string, unknown>;
+      const graph = (parsed['@graph'] ?? [parsed]) as Array<Record<string, unknown>>;
+      const ld = graph.find((node) => node['@type'] === 'NewsArticle') ?? {};
+      expect(parsed['@context']).toBe('https://schema.org');
       expect(ld['@type']).toBe('NewsArticle');
       expect(ld.headline).toBe(item.article.title);
       expect(ld.datePublished).toBe(item.publishedAt.toISOString());

@@ -72,7 +72,7 @@ function renderDocument(site: SiteOutlet, lang: string, bodyClass: string, head:
   ].join('\n');
 }
 
-function newsArticleJsonLd(item: SiteArticle): unknown {
+function newsArticleJsonLd(item: SiteArticle): Record<string, unknown> {
   const { article, outlet } = item;
   return {
     '@context': 'https://schema.org',
@@ -92,7 +92,30 @@ function newsArticleJsonLd(item: SiteArticle): unknown {
   };
 }
 
-function articleHead(item: SiteArticle): HeadOptions {
+/** JSON-LD of a page: the NewsArticle alone, or inside an SEO plugin's `@graph`. */
+function jsonLdOf(item: SiteArticle, skin: PageSkin): unknown {
+  const article = newsArticleJsonLd(item);
+  if (!skin.jsonLdGraph) return article;
+  const { '@context': context, ...node } = article;
+  const crumbs = [
+    { name: 'Home', url: item.homeUrl },
+    { name: item.article.section, url: `${item.homeUrl}section/${slugify(item.article.section)}/` },
+    { name: item.article.title, url: item.url },
+  ];
+  return {
+    '@context': context,
+    '@graph': [
+      { '@type': 'WebSite', '@id': `${item.homeUrl}#website`, name: item.outlet.name, url: item.homeUrl },
+      {
+        '@type': 'BreadcrumbList',
+        itemListElement: crumbs.map((c, i) => ({ '@type': 'ListItem', position: i + 1, name: c.name, item: c.url })),
+      },
+      { ...node, isPartOf: { '@id': `${item.homeUrl}#website` } },
+    ],
+  };
+}
+
+function articleHead(item: SiteArticle, skin: PageSkin): HeadOptions {
   const { article, outlet } = item;
   const published = item.publishedAt.toISOString();
   const modified = (item.updatedAt ?? item.publishedAt).toISOString();
@@ -113,7 +136,7 @@ function articleHead(item: SiteArticle): HeadOptions {
       `<meta property="article:section" content="${escapeHtml(article.section)}">`,
       ...article.tags.map((tag) => `<meta property="article:tag" content="${escapeHtml(tag)}">`),
       '<meta name="twitter:card" content="summary_large_image">',
-      `<script type="application/ld+json">${jsonForScript(newsArticleJsonLd(item))}</script>`,
+      `<script type="application/ld+json">${jsonForScript(jsonLdOf(item, skin))}</script>`,
     ],
   };
 }
@@ -185,7 +208,7 @@ export function renderArticlePage(site: SiteOutlet, item: SiteArticle): string {
   const main = skin.hasSidebar
     ? [`<main id="main" class="container"><div class="row">`, ...article, renderSidebar(site, item, skin), '</div></main>']
     : ['<main id="main">', ...article, '</main>'];
-  return renderDocument(site, item.lang, skin.bodyClass, articleHead(item), [
+  return renderDocument(site, item.lang, skin.bodyClass, articleHead(item, skin), [
     renderCookieNotice(skin),
     renderTickerTape(site),
     renderHeader(site, skin),
