@@ -8,7 +8,16 @@ export { charsetFromContentType, decodeText, type TextKind } from './decode.ts';
 export { createFetcher, createGuardedAgent } from './fetcher.ts';
 export { checkUrl } from './guard.ts';
 export { parseRetryAfter } from './headers.ts';
-export { cacheLifetimeSec, isStalled, nextPollTime, type PollBounds, type PollPlan, type PollState, type StallState } from './schedule.ts';
+export {
+  cacheLifetimeSec,
+  isStalled,
+  nextPollTime,
+  type PollBounds,
+  type PollPlan,
+  type PollState,
+  type StallState,
+  syndicationPeriodSec,
+} from './schedule.ts';
 export type { Fetcher, FetcherOptions, FetchPurpose, FetchRequest, FetchResponse } from './types.ts';
 export {
   answerVerification,

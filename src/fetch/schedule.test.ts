@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cacheLifetimeSec, isStalled, nextPollTime, type PollState } from './schedule.ts';
+import { cacheLifetimeSec, isStalled, nextPollTime, type PollState, syndicationPeriodSec } from './schedule.ts';
 
 const BOUNDS = { minSec: 120, maxSec: 86_400, defaultSec: 900 };
 /** Wednesday noon UTC. */
@@ -44,6 +44,10 @@ describe('nextPollTime after a success', () => {
     expect(nextPollTime(base({ recentItemTimes: busy, cacheMaxAgeSec: 31_536_000 }), BOUNDS, mid).intervalSec).toBe(86_400);
   });
 
+  it('honours sy:updatePeriod as a floor', () => {
+    expect(nextPollTime(base({ recentItemTimes: every(60, 20), updatePeriodSec: syndicationPeriodSec('hourly', 2) }), BOUNDS, mid).intervalSec).toBe(1800);
+  });
+
   it('ignores a batch of items all published in the same second', () => {
     const batch = Array.from({ length: 10 }, () => ago(60));
     expect(nextPollTime(base({ recentItemTimes: batch }), BOUNDS, mid).intervalSec).toBe(900);
@@ -82,6 +86,20 @@ describe('nextPollTime after failures', () => {
     expect(nextPollTime(base({ consecutiveFailures: 1, retryAfterSec: 10 }), BOUNDS, mid).intervalSec).toBe(240);
     expect(nextPollTime(base({ consecutiveFailures: 1, retryAfterSec: 9_999_999 }), BOUNDS, mid).intervalSec).toBe(86_400);
     expect(nextPollTime(base({ retryAfterSec: 7200, recentItemTimes: every(60, 10) }), BOUNDS, mid).intervalSec).toBe(7200);
+  });
+});
+
+describe('syndicationPeriodSec', () => {
+  it('divides the period by the frequency, with the module defaults', () => {
+    expect(syndicationPeriodSec('hourly', '4')).toBe(900);
+    expect(syndicationPeriodSec('Daily', undefined)).toBe(86_400);
+    expect(syndicationPeriodSec(undefined, 2)).toBe(43_200);
+    expect(syndicationPeriodSec('weekly', 0)).toBe(604_800);
+  });
+
+  it('is null when absent or unknown', () => {
+    expect(syndicationPeriodSec(null, null)).toBeNull();
+    expect(syndicationPeriodSec('fortnightly', 1)).toBeNull();
   });
 });
 

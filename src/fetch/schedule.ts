@@ -17,6 +17,8 @@ export interface PollState {
   ttlMinutes?: number | null;
   /** Freshness lifetime from Cache-Control max-age / Expires (see `cacheLifetimeSec`). */
   cacheMaxAgeSec?: number | null;
+  /** The feed's own update period from `sy:updatePeriod`/`sy:updateFrequency` (see `syndicationPeriodSec`). */
+  updatePeriodSec?: number | null;
   /** Publication times of the feed's recent items (any order). */
   recentItemTimes: readonly Date[];
 }
@@ -85,7 +87,7 @@ function rhythmIntervalSec(state: PollState, bounds: PollBounds): number {
 /**
  * When to poll a source next.
  * - After a success: from the observed publishing rate (twice per median gap between recent items),
- *   growing at most ×2 per poll, never sooner than RSS ttl or the Cache-Control/Expires lifetime.
+ *   growing at most ×2 per poll, never sooner than RSS ttl, sy:updatePeriod or the Cache-Control/Expires lifetime.
  * - After failures: exponential backoff from `minSec` (×2 per failure) with jitter, capped at `maxSec`;
  *   a failing source is slowed down, never dropped.
  * - Retry-After is always honoured (up to `maxSec`). The result lies within [minSec, maxSec].
@@ -101,10 +103,32 @@ export function nextPollTime(state: PollState, bounds: PollBounds, random: () =>
     interval = jitter(rhythmIntervalSec(state, bounds), SUCCESS_JITTER, random);
     if (state.ttlMinutes && state.ttlMinutes > 0) interval = Math.max(interval, state.ttlMinutes * 60);
     if (state.cacheMaxAgeSec && state.cacheMaxAgeSec > 0) interval = Math.max(interval, state.cacheMaxAgeSec);
+    if (state.updatePeriodSec && state.updatePeriodSec > 0) interval = Math.max(interval, state.updatePeriodSec);
   }
   if (state.retryAfterSec && state.retryAfterSec > 0) interval = Math.max(interval, state.retryAfterSec);
   const intervalSec = Math.round(clamp(interval, minSec, maxSec));
   return { at: new Date(state.now.getTime() + intervalSec * 1000), intervalSec };
+}
+
+const SYNDICATION_PERIOD_SEC: Record<string, number> = {
+  hourly: 3600,
+  daily: 86_400,
+  weekly: 7 * 86_400,
+  monthly: 30 * 86_400,
+  yearly: 365 * 86_400,
+};
+
+/**
+ * Seconds between updates announced by the RSS 1.0 syndication module: `sy:updatePeriod`
+ * (hourly|daily|weekly|monthly|yearly, default daily) divided by `sy:updateFrequency` (default 1).
+ * Null when neither is given or the period is unknown.
+ */
+export function syndicationPeriodSec(period: string | null | undefined, frequency: number | string | null | undefined): number | null {
+  if (!period && (frequency === null || frequency === undefined || frequency === '')) return null;
+  const base = SYNDICATION_PERIOD_SEC[(period ?? 'daily').trim().toLowerCase()];
+  if (base === undefined) return null;
+  const f = Number(frequency ?? 1);
+  return Math.round(base / (Number.isFinite(f) && f >= 1 ? f : 1));
 }
 
 /**
