@@ -9,3 +9,4 @@ export { DEFAULT_MAX_ITEMS, type ParseFeedOptions, parseFeed } from './parse.ts'
 export { type CheckFeedOptions, type FeedCheckItem, type FeedCheckReport, checkFeed } from './check.ts';
 export { type GenerateOpmlOptions, MAX_OPML_SOURCES, type OpmlExportSource, type OpmlSource, generateOpml, parseOpml } from './opml.ts';
 export { commonFeedPaths, commonFeedUrls, type FeedLink, findFeedLinks } from './discover.ts';
+export { FEED_CONTENT_TYPES, type FeedChannel, type FeedEntry, type OutgoingFormat, generateFeed } from './generate.ts';

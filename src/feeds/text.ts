@@ -11,17 +11,23 @@ import { decodeHTML } from 'entities';
 const TITLE_TAG_NAMES =
   'a|abbr|b|big|br|cite|code|del|div|em|font|h[1-6]|i|img|ins|mark|p|q|s|small|span|strike|strong|sub|sup|time|u|wbr';
 const TITLE_TAG = new RegExp(`<\\/?(?:${TITLE_TAG_NAMES})(?:\\s[^<>]*)?\\/?>`, 'gi');
-const CDATA_MARKERS = /<!\[CDATA\[|\]\]>/g;
+/** A CDATA section left in a title's text by double-wrapping publishers (its markers are dropped, text kept). */
+const LEAKED_CDATA = /<!\[CDATA\[([\s\S]*?)\]\]>/g;
 /** C0 controls other than tab, newline and carriage return: never valid in stored text (PostgreSQL rejects U+0000). */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 /** Unpaired UTF-16 surrogates (invalid Unicode), replaced by U+FFFD. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/** `text` without control characters (removed) and lone surrogates (replaced): valid Unicode and valid XML text. */
+export function validText(text: string): string {
+  return text.replace(CONTROL_CHARS, '').replace(LONE_SURROGATE, '\uFFFD');
+}
+
 /** A trimmed non-empty string with control characters and lone surrogates removed, or null. */
 export function optionalString(value: unknown): string | null {
   if (typeof value !== 'string') return null;
-  const trimmed = value.replace(CONTROL_CHARS, '').replace(LONE_SURROGATE, '\uFFFD').trim();
+  const trimmed = validText(value).trim();
   return trimmed === '' ? null : trimmed;
 }
 
@@ -37,7 +43,7 @@ export function collapseWhitespace(text: string): string {
 export function cleanTitle(value: unknown): string | null {
   const raw = optionalString(value);
   if (raw === null) return null;
-  const text = collapseWhitespace(decodeHTML(raw.replace(CDATA_MARKERS, '').replace(TITLE_TAG, ' ')));
+  const text = collapseWhitespace(decodeHTML(raw.replace(LEAKED_CDATA, '$1').replace(TITLE_TAG, ' ')));
   return text === '' ? null : text;
 }
 
