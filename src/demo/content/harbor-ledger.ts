@@ -122,7 +122,7 @@ export const HARBOR_LEDGER: DemoOutlet = {
         '“It is a market that keeps rewarding the same handful of names,” said Gideon Marsh, chief investment strategist at Cobblestone Advisors. “That is not a reason to sell, but it is a reason to look at what you actually own when you buy the index.”',
         { heading: 'Rates and the calendar' },
         'The yield on the 10-year Treasury note fell to 4.08% from 4.19% a week earlier, easing pressure on the valuations of growth companies. Traders in futures markets now put the odds of an interest-rate cut at the Federal Reserve’s next meeting at about two in three.',
-        'Next week brings a shortened trading schedule around the holiday, which tends to mean thin volumes and occasional sharp moves. Investors will also watch retailers’ comments on holiday demand and the near-term outlook for consumer spending.',
+        'Next week’s calendar is light on economic data, which tends to mean thin volumes and occasional sharp moves. Investors will also watch retailers’ comments on demand and the near-term outlook for consumer spending.',
         'With the index this close to its high, some strategists expect a pause. Others point out that the final weeks of the year have historically been kind to stocks, especially after a year of strong gains.',
       ],
     },
