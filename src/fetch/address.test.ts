@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyAddress, parseIpLiteral } from './address.ts';
 import { createAllowList } from './allow.ts';
-import { checkResolved, checkUrl } from './guard.ts';
+import { checkResolved, checkUrl, guardedLookup } from './guard.ts';
 
 describe('parseIpLiteral', () => {
   it.each([
@@ -140,5 +140,35 @@ describe('checkResolved (DNS answers)', () => {
 
   it('rejects a malformed CIDR entry clearly', () => {
     expect(() => createAllowList(['10.0.0.0/99'])).toThrow(expect.objectContaining({ code: 'config_invalid' }));
+  });
+});
+
+describe('guardedLookup (undici connect.lookup)', () => {
+  const resolver = async (host: string) =>
+    host === 'dual.example'
+      ? [
+          { address: '2606:4700::1111', family: 6 },
+          { address: '1.1.1.1', family: 4 },
+        ]
+      : host === 'inside.example'
+        ? [{ address: '192.168.10.10', family: 4 }]
+        : [];
+  const lookup = guardedLookup(createAllowList([]), resolver);
+  const call = (host: string, options: { all?: boolean; family?: number }) =>
+    new Promise<{ err: NodeJS.ErrnoException | null; address: unknown; family: unknown }>((resolve) => {
+      lookup(host, options, (err, address, family) => resolve({ err, address, family }));
+    });
+
+  it('answers one address, or all of them, as Node asks', async () => {
+    expect(await call('dual.example', {})).toEqual({ err: null, address: '2606:4700::1111', family: 6 });
+    expect(await call('dual.example', { family: 4 })).toEqual({ err: null, address: '1.1.1.1', family: 4 });
+    const all = await call('dual.example', { all: true });
+    expect(all.address).toHaveLength(2);
+  });
+
+  it('fails a non-public answer with fetch_blocked and an empty answer with ENOTFOUND', async () => {
+    const blocked = await call('inside.example', { all: true });
+    expect(blocked.err).toMatchObject({ code: 'fetch_blocked', message: /inside\.example resolves to 192\.168\.10\.10, a private-network address/ });
+    expect((await call('nothing.example', {})).err).toMatchObject({ code: 'ENOTFOUND' });
   });
 });
