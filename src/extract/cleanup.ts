@@ -123,6 +123,29 @@ export function cleanupContent(content: ElementNode, ctx: CleanupContext): Clean
   return { removed, originUrl };
 }
 
+/**
+ * Removal records for subtrees pruned from inside the article (chrome, unlikely or link-dense blocks):
+ * named after the clean-up class rule they match when one does, else 'chrome' / 'conditional'.
+ */
+export function recordPruned(content: ElementNode, pruned: Array<{ el: ElementNode; parent: ElementNode | null; why: string }>, ctx: CleanupContext): Removal[] {
+  const rules = compile(ctx.rules, (ctx.lang ?? 'en').slice(0, 2).toLowerCase(), hostOf(ctx.pageUrl));
+  const out: Removal[] = [];
+  for (const p of pruned) {
+    if (!isInside(p.parent, content)) continue;
+    const text = collapseWhitespace(textOf(p.el)).slice(0, REMOVAL_TEXT_CHARS);
+    if (text === '') continue;
+    const names = `${p.el.attrs.class ?? ''} ${p.el.attrs.id ?? ''}`.trim();
+    const hit = names === '' ? undefined : rules.classes.find((r) => r.re.test(names));
+    out.push({ rule: hit?.rule ?? (p.why.startsWith('page chrome') || p.why.startsWith('hidden') ? 'chrome' : 'conditional'), reason: hit === undefined ? p.why : `${hit.reason} (${p.why})`, text });
+  }
+  return out;
+}
+
+function isInside(node: ElementNode | null, ancestor: ElementNode): boolean {
+  for (let cur = node; cur !== null; cur = cur.parent) if (cur === ancestor) return true;
+  return false;
+}
+
 /** Element siblings after `el` (or after its block ancestor) that are empty or made of links. */
 function followingLinkBlocks(el: ElementNode): ElementNode[] {
   let anchor: ElementNode = el;
@@ -171,8 +194,7 @@ function removeRepeats(content: ElementNode, titles: string[], record: (n: TreeN
     return true;
   });
   const nonEmpty = blocks.filter((b) => normalize(textOf(b)) !== '');
-  const first = nonEmpty[0];
-  if (first !== undefined && isTitle(first)) {
+  for (let first = nonEmpty[0]; first !== undefined && isTitle(first); first = nonEmpty[0]) {
     record(first, 'title-repeat', 'title repeated as the first line of the body');
     nonEmpty.shift();
   }

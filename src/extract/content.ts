@@ -4,7 +4,7 @@
  * link-heavy or form-like blocks inside it. Readability on linkedom is the fallback when nothing
  * scores (rare; it costs ~10× more).
  */
-import { pruneChrome } from './prune.ts';
+import { type PrunedNode, pruneChrome } from './prune.ts';
 import { readabilityExtract } from './readability.ts';
 import { classWeight, computeStats, linkDensity, type Stats, scoreCandidates } from './score.ts';
 import { createElement, detach, type ElementNode, type ParsedPage, parseHtml, walkElements } from './tree.ts';
@@ -14,6 +14,8 @@ export interface MainContent {
   node: ElementNode;
   title: string | null;
   warnings: string[];
+  /** Subtrees removed by pruning and conditional cleaning (those inside `node` go on the removal record). */
+  pruned: PrunedNode[];
 }
 
 /** Siblings scoring at least this share of the top candidate join it. */
@@ -32,7 +34,7 @@ const CONDITIONAL_TAGS = new Set(['table', 'ul', 'ol', 'div', 'section', 'form',
  */
 export function findMainContent(page: ParsedPage, html: string, pageUrl: string): MainContent | null {
   const root = page.root;
-  pruneChrome(root);
+  const pruned = pruneChrome(root);
   let stats = computeStats(root);
   const ranked = scoreCandidates(root, stats);
   const top = ranked[0];
@@ -41,14 +43,14 @@ export function findMainContent(page: ParsedPage, html: string, pageUrl: string)
   const best = climbWrappers(top.el, stats);
   const node = gatherSiblings(best, scores.get(top.el) ?? top.score, scores, stats);
   stats = computeStats(node);
-  cleanConditionally(node, stats);
-  return { node, title: null, warnings: [] };
+  pruned.push(...cleanConditionally(node, stats));
+  return { node, title: null, warnings: [], pruned };
 }
 
 function fallback(html: string, pageUrl: string): MainContent | null {
   const r = readabilityExtract(html, pageUrl);
   if (r === null) return null;
-  return { node: parseHtml(r.html).root, title: r.title === '' ? null : r.title, warnings: ['main content found by the Readability fallback'] };
+  return { node: parseHtml(r.html).root, title: r.title === '' ? null : r.title, warnings: ['main content found by the Readability fallback'], pruned: [] };
 }
 
 /** Move up while the parent holds (almost) the same text: a wrapper adds siblings' context. */
@@ -107,32 +109,34 @@ function plain(el: ElementNode): string {
 }
 
 /** Readability's "clean conditionally": drop blocks that look like link lists, galleries or forms. */
-function cleanConditionally(node: ElementNode, stats: Map<ElementNode, Stats>): void {
-  const doomed: ElementNode[] = [];
+function cleanConditionally(node: ElementNode, stats: Map<ElementNode, Stats>): PrunedNode[] {
+  const doomed: PrunedNode[] = [];
   walkElements(node, (el) => {
     if (el === node || !CONDITIONAL_TAGS.has(el.tag)) return true;
     const s = stats.get(el);
     if (s === undefined) return true;
-    if (shouldDrop(el, s)) {
-      doomed.push(el);
+    const why = dropReason(el, s);
+    if (why !== null) {
+      doomed.push({ el, parent: el.parent, why });
       return false;
     }
     return true;
   });
-  for (const el of doomed) detach(el);
+  for (const d of doomed) detach(d.el);
+  return doomed;
 }
 
-function shouldDrop(el: ElementNode, s: Stats): boolean {
+function dropReason(el: ElementNode, s: Stats): string | null {
   const weight = classWeight(el);
-  if (weight < 0 && s.text < 500) return true;
-  if (s.commas >= CONDITIONAL_MAX_COMMAS) return false;
+  const names = `${el.attrs.class ?? ''} ${el.attrs.id ?? ''}`.trim().slice(0, 60);
+  if (weight < 0 && s.text < 500) return `short block with a boilerplate class/id ("${names}")`;
+  if (s.commas >= CONDITIONAL_MAX_COMMAS) return null;
   const isList = el.tag === 'ul' || el.tag === 'ol';
   const density = linkDensity(s);
-  if (s.img > 1 && s.p / s.img < 0.5 && s.text < 200) return true;
-  if (!isList && s.li > s.p && s.li > 3 && density > 0.3) return true;
-  if (s.text < 25 && (s.img === 0 || s.img > 2) && s.embed === 0) return true;
-  if (weight < 25 && density > 0.2 + (isList ? 0.2 : 0)) return true;
-  if (weight >= 25 && density > 0.5) return true;
-  if ((s.embed === 1 && s.text < 75) || s.embed > 1) return false;
-  return false;
+  if (s.img > 1 && s.p / s.img < 0.5 && s.text < 200) return 'image strip without prose';
+  if (!isList && s.li > s.p && s.li > 3 && density > 0.3) return 'list of links';
+  if (s.text < 25 && (s.img === 0 || s.img > 2) && s.embed === 0) return 'empty or near-empty block';
+  if (weight < 25 && density > 0.2 + (isList ? 0.2 : 0)) return `link-dense block (${Math.round(density * 100)}% link text)`;
+  if (weight >= 25 && density > 0.5) return `link-dense block (${Math.round(density * 100)}% link text)`;
+  return null;
 }

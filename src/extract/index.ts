@@ -4,7 +4,7 @@
  */
 import { describeError } from '../errors.ts';
 import type { ExtractedArticle, Extraction } from '../model.ts';
-import { cleanupContent } from './cleanup.ts';
+import { cleanupContent, recordPruned } from './cleanup.ts';
 import { findMainContent } from './content.ts';
 import { countWords, excerptOf, readingMinutesOf } from './excerpt.ts';
 import { readMetadata } from './metadata.ts';
@@ -64,7 +64,9 @@ function extractUnchecked(input: string, pageUrl: string, opts: ExtractOptions):
   warnings.push(...found.warnings);
   const title = meta.title ?? found.title ?? '';
   const altTitles = [meta.h1, found.title].filter((t): t is string => t !== null);
-  const cleaned = cleanupContent(found.node, { title, altTitles, lang: meta.lang, pageUrl, rules: mergeRules(opts.rules) });
+  const ctx = { title, altTitles, lang: meta.lang, pageUrl, rules: mergeRules(opts.rules) };
+  const prunedInside = recordPruned(found.node, found.pruned, ctx);
+  const cleaned = cleanupContent(found.node, ctx);
   const text = blockText(found.node);
   const wordCount = countWords(text);
   if (wordCount < MIN_ARTICLE_WORDS) {
@@ -85,7 +87,7 @@ function extractUnchecked(input: string, pageUrl: string, opts: ExtractOptions):
     wordCount,
     readingMinutes: readingMinutesOf(wordCount),
     originUrl: cleaned.originUrl,
-    removed: cleaned.removed,
+    removed: [...prunedInside, ...cleaned.removed],
     warnings,
   };
   return { kind: 'article', article };

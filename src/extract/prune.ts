@@ -17,32 +17,42 @@ export const UNLIKELY_RE = /-ad-|ai2html|banner|breadcrumb|combx|comment|communi
 export const MAYBE_CANDIDATE_RE = /and|article|body|column|content|main|shadow|story|entry|post|text/i;
 const HIDDEN_STYLE_RE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 
-/** Remove chrome from the tree in place. Returns how many subtrees were removed. */
-export function pruneChrome(root: ElementNode): number {
-  const doomed: ElementNode[] = [];
+/** A subtree removed before or after scoring, with where it was and why (for the removal record). */
+export interface PrunedNode {
+  el: ElementNode;
+  /** The parent it was detached from. */
+  parent: ElementNode | null;
+  why: string;
+}
+
+/** Remove chrome from the tree in place; returns what was removed. */
+export function pruneChrome(root: ElementNode): PrunedNode[] {
+  const doomed: PrunedNode[] = [];
   walkElements(root, (el) => {
-    if (isChrome(el)) {
-      doomed.push(el);
+    const why = chromeReason(el);
+    if (why !== null) {
+      doomed.push({ el, parent: el.parent, why });
       return false;
     }
     return true;
   });
-  for (const el of doomed) detach(el);
-  return doomed.length;
+  for (const d of doomed) detach(d.el);
+  return doomed;
 }
 
-function isChrome(el: ElementNode): boolean {
+function chromeReason(el: ElementNode): string | null {
   const tag = el.tag;
-  if (tag === 'html' || tag === 'body' || tag === '#root' || tag === 'article' || tag === 'main') return false;
-  if (CHROME_TAGS.has(tag)) return true;
+  if (tag === 'html' || tag === 'body' || tag === '#root' || tag === 'article' || tag === 'main') return null;
+  if (CHROME_TAGS.has(tag)) return `page chrome (<${tag}>)`;
   const attrs = el.attrs;
-  if (attrs.hidden !== undefined || attrs['aria-hidden'] === 'true') return true;
-  if (attrs.style !== undefined && HIDDEN_STYLE_RE.test(attrs.style)) return true;
-  if (attrs.role !== undefined && CHROME_ROLES.has(attrs.role.toLowerCase())) return true;
-  if (tag === 'header' && shortText(el, HEADER_MAX_CHARS)) return true;
-  if (tag === 'a' || tag === 'table' || tag === 'tbody' || tag === 'tr' || tag === 'td' || tag === 'p' || tag === 'code' || tag === 'pre') return false;
-  const names = `${attrs.class ?? ''} ${attrs.id ?? ''}`;
-  return names.length > 1 && UNLIKELY_RE.test(names) && !MAYBE_CANDIDATE_RE.test(names);
+  if (attrs.hidden !== undefined || attrs['aria-hidden'] === 'true') return 'hidden element';
+  if (attrs.style !== undefined && HIDDEN_STYLE_RE.test(attrs.style)) return 'hidden element (style)';
+  if (attrs.role !== undefined && CHROME_ROLES.has(attrs.role.toLowerCase())) return `page chrome (role=${attrs.role})`;
+  if (tag === 'header' && shortText(el, HEADER_MAX_CHARS)) return 'page or article header';
+  if (tag === 'a' || tag === 'table' || tag === 'tbody' || tag === 'tr' || tag === 'td' || tag === 'p' || tag === 'code' || tag === 'pre') return null;
+  const names = `${attrs.class ?? ''} ${attrs.id ?? ''}`.trim();
+  if (names.length > 1 && UNLIKELY_RE.test(names) && !MAYBE_CANDIDATE_RE.test(names)) return `unlikely content (class/id "${names.slice(0, 60)}")`;
+  return null;
 }
 
 function shortText(el: ElementNode, max: number): boolean {
