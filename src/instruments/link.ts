@@ -71,6 +71,21 @@ function sentenceKeys(tokens: Token[], s: Sentence): Set<string> {
   return keys;
 }
 
+/**
+ * Evidence against a one-word name, whatever its strength: it is the tail of a longer proper name ("Nikola Tesla",
+ * "Harrison Ford"), or an ordinary-word company name after "the" ("the Amazon", "The Oracle of Omaha").
+ */
+function isBlocked(part: Part, m: Mention, inst: Instrument, s: Sentence): boolean {
+  if (m.kind !== 'name') return false;
+  const [i, j] = tokenRange(part.tokens, m);
+  if (i !== j || inst.assetClass === 'index') return false;
+  const prev = part.tokens[i - 1];
+  if (!prev) return false;
+  if (m.strength !== 'strong' && prev.key === 'the') return true;
+  const startsSentence = prev.start <= s.start;
+  return !part.titleCase && !startsSentence && /^\p{Lu}\p{Ll}+$/u.test(prev.text) && prev.key !== 'the';
+}
+
 /** Is a contextual or weak mention supported by its surroundings? */
 function hasEvidence(part: Part, m: Mention, inst: Instrument, s: Sentence): boolean {
   const [i, j] = tokenRange(part.tokens, m);
@@ -79,7 +94,9 @@ function hasEvidence(part: Part, m: Mention, inst: Instrument, s: Sentence): boo
   }
   if (m.strength === 'weak') return adjacentEvidence(part.tokens, i, j, inst.assetClass, false);
   if (m.kind === 'ticker') return sentenceHasCue(sentenceKeys(part.tokens, s), inst.assetClass);
-  return adjacentEvidence(part.tokens, i, j, inst.assetClass, true) || sentenceHasCue(sentenceKeys(part.tokens, s), inst.assetClass);
+  if (adjacentEvidence(part.tokens, i, j, inst.assetClass, true)) return true;
+  // A capital at the start of a sentence says nothing ("Optimism about bitcoin ETFs…"): only adjacent evidence counts there.
+  return m.start > s.start && sentenceHasCue(sentenceKeys(part.tokens, s), inst.assetClass);
 }
 
 function prepare(index: InstrumentIndex, text: string, isTitle: boolean, cryptoContext: boolean): Part {
@@ -100,24 +117,31 @@ export function linkInstruments(index: InstrumentIndex, input: LinkInput): Instr
   const cryptoContext = hasCryptoContext(`${input.title} ${input.text}`);
   const parts = [prepare(index, input.title, true, cryptoContext), prepare(index, input.text, false, cryptoContext)];
   const confirmed = new Set<string>();
-  for (const p of parts) for (const m of p.mentions) if (m.strength === 'strong') confirmed.add(m.instrumentId);
 
-  const hits = new Map<string, Hit[]>();
+  // Pass 1: mentions that stand on their own evidence. Pass 2: the rest of the mentions of instruments pass 1 accepted.
+  const candidates: Array<Hit & { ok: boolean }> = [];
   for (const part of parts) {
     for (const m of part.mentions) {
       const inst = index.byId.get(m.instrumentId);
       if (!inst) continue;
       const k = sentenceIndexOf(part.sentences, m.start);
       const s = part.sentences[k] ?? { text: '', start: 0, end: 0 };
-      const ok =
-        m.strength === 'strong' ||
-        (english && confirmed.has(inst.id)) ||
-        (english && !part.titleCase && hasEvidence(part, m, inst, s));
-      if (!ok) continue;
-      const list = hits.get(inst.id) ?? [];
-      list.push({ mention: m, isTitle: part.isTitle, sentence: k, sentenceText: s.text });
-      hits.set(inst.id, list);
+      if (isBlocked(part, m, inst, s)) continue;
+      const ok = m.strength === 'strong' || (english && !part.titleCase && hasEvidence(part, m, inst, s));
+      if (ok) confirmed.add(inst.id);
+      candidates.push({ mention: m, isTitle: part.isTitle, sentence: k, sentenceText: s.text, ok });
     }
+  }
+  // In a Title Case title every word is capitalised, so a name there counts only if the body names it too (or is empty).
+  const inBody = new Set(candidates.filter((c) => !c.isTitle && (c.ok || confirmed.has(c.mention.instrumentId))).map((c) => c.mention.instrumentId));
+  const titleCase = parts[0]?.titleCase === true && input.text.trim() !== '';
+  const hits = new Map<string, Hit[]>();
+  for (const c of candidates) {
+    if (!c.ok && !(english && confirmed.has(c.mention.instrumentId))) continue;
+    if (c.isTitle && titleCase && !inBody.has(c.mention.instrumentId)) continue;
+    const list = hits.get(c.mention.instrumentId) ?? [];
+    list.push({ mention: c.mention, isTitle: c.isTitle, sentence: c.sentence, sentenceText: c.sentenceText });
+    hits.set(c.mention.instrumentId, list);
   }
   return rankLinks(index, hits);
 }
