@@ -4,7 +4,9 @@ import { registerArticles } from './commands/articles.ts';
 import { registerConfig } from './commands/config.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerExtract } from './commands/extract.ts';
+import { registerFeeds } from './commands/feeds.ts';
 import { registerIngest } from './commands/ingest.ts';
+import { registerOpml } from './commands/opml.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerSources } from './commands/sources.ts';
 
@@ -20,14 +22,16 @@ export function buildProgram(): Command {
     .exitOverride();
   registerServe(program);
   registerIngest(program);
-  registerSources(program);
+  registerOpml(registerSources(program));
+  registerFeeds(program);
   registerArticles(program);
   registerExtract(program);
   registerDemo(program);
   registerConfig(program);
-  for (const cmd of program.commands) {
+  const override = (cmd: Command): void => {
     cmd.exitOverride();
-    for (const sub of cmd.commands) sub.exitOverride();
-  }
+    for (const sub of cmd.commands) override(sub);
+  };
+  override(program);
   return program;
 }

@@ -1,11 +1,14 @@
 /** The real CLI binary: help, exit codes, sources, ingest, articles, extract — against loopback sites. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { PAGES, renderFixturePage } from '../fixtures/e2e/pages.ts';
 import { runCli } from '../helpers/cli.ts';
 import { type LoopbackServer, startLoopback } from '../helpers/loopback.ts';
 import { tempDir } from '../helpers/temp.ts';
+
+// Each test spawns the real binary several times; on a loaded 2-core machine that takes a while.
+vi.setConfig({ testTimeout: 120_000 });
 
 describe('tickerwire CLI', () => {
   let server: LoopbackServer;
@@ -122,5 +125,46 @@ describe('tickerwire CLI', () => {
     expect(text.stdout.split('\n')[0]).toBe('Chip designers bet on smaller, cooler data-centre parts');
     const none = await runCli(['extract', join(tmp.dir, 'nope.html')]);
     expect(none.code).toBe(2);
+  });
+
+  test('OPML import (with a dry run) and export', async () => {
+    const dir = tempDir();
+    try {
+      const e = { TICKERWIRE_DATA: dir.dir };
+      const opml = join(dir.dir, 'subs.opml');
+      writeFileSync(
+        opml,
+        `<?xml version="1.0"?><opml version="2.0"><head><title>Mine</title></head><body>
+          <outline text="Markets"><outline type="rss" text="Quay" xmlUrl="https://quay.example/feed.xml" htmlUrl="https://quay.example/"/>
+          <outline type="rss" text="Lantern" xmlUrl="https://lantern.example/atom.xml"/></outline></body></opml>`,
+      );
+      const dry = await runCli(['sources', 'import-opml', opml, '--dry-run', '--json'], e);
+      expect(dry.code, dry.stderr).toBe(0);
+      expect(JSON.parse(dry.stdout)).toMatchObject({ dryRun: true, added: ['https://quay.example/feed.xml', 'https://lantern.example/atom.xml'] });
+      expect(JSON.parse((await runCli(['sources', 'list', '--json'], e)).stdout)).toEqual([]);
+      expect((await runCli(['sources', 'import-opml', opml], e)).code).toBe(0);
+      const again = JSON.parse((await runCli(['sources', 'import-opml', opml, '--json'], e)).stdout) as { added: string[]; existing: string[] };
+      expect(again).toMatchObject({ added: [], existing: ['https://quay.example/feed.xml', 'https://lantern.example/atom.xml'] });
+      const out = await runCli(['sources', 'export-opml'], e);
+      expect(out.stdout).toContain('xmlUrl="https://lantern.example/atom.xml"');
+      const bad = join(dir.dir, 'bad.opml');
+      writeFileSync(bad, 'this is not xml');
+      const refused = await runCli(['sources', 'import-opml', bad], e);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain('not an OPML file');
+    } finally {
+      dir.remove();
+    }
+  });
+
+  test('feeds check reports format and items, and fails on a page that is not a feed', async () => {
+    const ok = await runCli(['feeds', 'check', `${server.url}/quayside/feed.xml`, '--json'], env());
+    expect(ok.code, ok.stderr).toBe(0);
+    const report = JSON.parse(ok.stdout) as { ok: boolean; format: string; itemCount: number };
+    expect(report).toMatchObject({ ok: true, format: 'rss' });
+    expect(report.itemCount).toBeGreaterThanOrEqual(2);
+    const notFeed = await runCli(['feeds', 'check', `${server.url}/quayside/copper-miners-rally`], env());
+    expect(notFeed.code).toBe(1);
+    expect(notFeed.stdout).toContain('feed_unrecognized');
   });
 });
