@@ -115,6 +115,20 @@ describe('demo server', () => {
     }
   });
 
+  test('every navigation link of a publication leads to a section page', async () => {
+    for (const source of demo.sources) {
+      const html = await (await fetch(source.siteUrl)).text();
+      const nav = html.match(/<nav [^>]*aria-label="Primary"><ul>(.*?)<\/ul><\/nav>/)?.[1] ?? '';
+      const links = [...nav.matchAll(/href="([^"]+)"/g)].map((m) => m[1] ?? '');
+      expect(links.length).toBeGreaterThanOrEqual(5);
+      for (const link of links) {
+        const res = await fetch(`${demo.baseUrl}${link}`);
+        expect(res.status, link).toBe(200);
+        await res.arrayBuffer();
+      }
+    }
+  });
+
   test('the root page lists every publication', async () => {
     const html = await (await fetch(`${demo.baseUrl}/`)).text();
     for (const source of demo.sources) expect(html).toContain(source.url);
