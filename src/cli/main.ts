@@ -10,7 +10,8 @@ import { buildProgram } from './program.ts';
 export async function run(argv: string[]): Promise<number> {
   try {
     await buildProgram().parseAsync(argv, { from: 'user' });
-    return 0;
+    // A command may report a non-fatal "not OK" outcome by setting process.exitCode (e.g. feeds check).
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
     if (error instanceof CommanderError) {
       // Help and version are "errors" to commander; they already printed.
