@@ -5,6 +5,7 @@
 import { escapeHtml } from './html.ts';
 import type { DemoImage } from './types.ts';
 
+/** Size of the drawn images (16:9, the usual lead-image shape). */
 const WIDTH = 640;
 const HEIGHT = 360;
 /** Points on the drawn price lines. */

@@ -30,6 +30,7 @@ export interface DemoServer {
   close(): Promise<void>;
 }
 
+/** How to start the demo server; every field is optional. */
 export interface DemoServerOptions {
   /** Port to listen on; 0 (the default) picks a free ephemeral port. */
   port?: number;
@@ -39,6 +40,7 @@ export interface DemoServerOptions {
   now?: () => Date;
 }
 
+/** Loopback only by default: the demo is for this machine's tickerwire, not the network. */
 const DEFAULT_HOST = '127.0.0.1';
 
 /** Whether the client's cached copy (If-None-Match, else If-Modified-Since) is still current. */
