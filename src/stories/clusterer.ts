@@ -14,8 +14,10 @@ import { type TermVector, TermStats } from './term-stats.ts';
 
 /** Tunables of the clusterer; every field has a default in DEFAULT_CLUSTER_OPTIONS. */
 export interface StoryClusterOptions {
-  /** Cosine to a story's centroid at or above which an article joins it. */
+  /** Cosine to a story's centroid at or above which a headline-only article joins it. */
   threshold: number;
+  /** The same for an article with body text (its richer vector meets unrelated stories more often). */
+  textThreshold: number;
   /** Centroid cosine at or above which two stories that both match an article are merged. */
   mergeThreshold: number;
   /** A story takes articles published within this many ms before its first or after its last article. */
@@ -30,16 +32,19 @@ export interface StoryClusterOptions {
   retentionMs: number;
 }
 
-/** Defaults, tuned on the labelled set and days 1–10 of the news-stories data (BENCHMARKS.md). */
+/** Defaults: `threshold`/`mergeThreshold` tuned on days 1–10 of the news-stories data, the text options on the labelled set (BENCHMARKS.md). */
 export const DEFAULT_CLUSTER_OPTIONS: Readonly<StoryClusterOptions> = Object.freeze({
   threshold: 0.15,
+  textThreshold: 0.22,
   mergeThreshold: 0.25,
   windowMs: 36 * 3_600_000,
   titleWeight: 2,
-  leadWords: 40,
+  leadWords: 60,
   tagWeight: 1,
   retentionMs: 7 * 86_400_000,
 });
+
+const EMPTY_VECTOR: TermVector = { terms: new Int32Array(0), weights: new Float64Array(0) };
 
 /** How many adds between sweeps of stale and merged stories out of the inverted index. */
 const SWEEP_EVERY = 2_000;
@@ -70,20 +75,22 @@ export class StoryClusterer<Id extends string | number = string> {
     this.#newest = Math.max(this.#newest, time);
     const original = input.duplicateOf === undefined ? undefined : this.#articles.get(input.duplicateOf);
     if (original) {
-      const copy = this.#file(input, time, { terms: new Int32Array(0), weights: new Float64Array(0) }, original.story);
+      const copy = this.#file(input, time, EMPTY_VECTOR, original.story);
       copy.duplicateOf = original.id;
       return { storyId: original.story.id, isNew: false, similarity: 1, merged: [] };
     }
     const vector = this.#vectorize(input);
-    const matches = this.#index.match(vector, time, this.options.windowMs, this.options.threshold);
+    const instruments = this.#instrumentIds(input);
+    const minSimilarity = input.text?.trim() ? this.options.textThreshold : this.options.threshold;
+    const matches = this.#index.match(vector, instruments, time, this.options.windowMs, minSimilarity);
     const best = matches[0];
     if (!best) {
       const story = this.#openStory(time);
-      this.#file(input, time, vector, story);
+      this.#file(input, time, vector, story, instruments);
       this.#maybeSweep();
       return { storyId: story.id, isNew: true, similarity: 0, merged: [] };
     }
-    this.#file(input, time, vector, best.story);
+    this.#file(input, time, vector, best.story, instruments);
     const merged: string[] = [];
     let survivor = best.story;
     for (const other of matches.slice(1)) {
@@ -190,14 +197,24 @@ export class StoryClusterer<Id extends string | number = string> {
     };
     for (const t of storyTerms(input.title)) bump(t, this.options.titleWeight);
     if (input.text) for (const t of storyTerms(leadOf(input.text, this.options.leadWords))) bump(t, 1);
-    for (const s of input.instruments ?? []) bump(`$${s.toUpperCase()}`, this.options.tagWeight);
+    for (const s of input.instruments ?? []) bump(instrumentTerm(s), this.options.tagWeight);
     for (const e of input.entities ?? []) bump(`@${e.toLowerCase()}`, this.options.tagWeight);
     this.#stats.observe(counts.keys());
     return this.#stats.vectorize(counts);
   }
 
+  #instrumentIds(input: StoryArticleInput<Id>): Int32Array {
+    return Int32Array.from((input.instruments ?? []).map((s) => this.#stats.idOf(instrumentTerm(s))));
+  }
+
   /** Create the article's state and file it in `story`. */
-  #file(input: StoryArticleInput<Id>, time: number, vector: TermVector, story: StoryState<Id>): ArticleState<Id> {
+  #file(
+    input: StoryArticleInput<Id>,
+    time: number,
+    vector: TermVector,
+    story: StoryState<Id>,
+    instruments: Int32Array = new Int32Array(0),
+  ): ArticleState<Id> {
     const article: ArticleState<Id> = {
       id: input.id,
       title: input.title,
@@ -205,6 +222,7 @@ export class StoryClusterer<Id extends string | number = string> {
       sourceKey: input.sourceKey ?? null,
       duplicateOf: null,
       vector,
+      instruments,
       story,
     };
     this.#articles.set(article.id, article);
@@ -223,4 +241,9 @@ export class StoryClusterer<Id extends string | number = string> {
     this.#addsSinceSweep = 0;
     this.#index.sweep(this.#newest - this.options.retentionMs);
   }
+}
+
+/** The term standing for an instrument symbol. */
+function instrumentTerm(symbol: string): string {
+  return `$${symbol.toUpperCase()}`;
 }

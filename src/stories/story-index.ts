@@ -6,6 +6,12 @@
 import type { ArticleState, StoryState } from './story-state.ts';
 import type { TermVector } from './term-stats.ts';
 
+/**
+ * Similarity scale for a story whose instruments are all different from the article's: templated
+ * price stubs about different companies read alike but are different stories.
+ */
+export const INSTRUMENT_CONFLICT_FACTOR = 0.3;
+
 /** Stories an article matched, best first by cosine to the centroid. */
 export interface StoryMatch<Id> {
   story: StoryState<Id>;
@@ -29,11 +35,15 @@ export class StoryIndex<Id> {
       grown.set(this.#scores);
       this.#scores = grown;
     }
-    return { id, slot, weights: new Map(), norm2: 0, firstSeen, lastUpdate, articles: [], isMerged: false };
+    return { id, slot, weights: new Map(), norm2: 0, instruments: new Map(), firstSeen, lastUpdate, articles: [], isMerged: false };
   }
 
-  /** Live stories sharing a term with `vector` whose window admits `time`, with cosine ≥ `minSimilarity`, best first. */
-  match(vector: TermVector, time: number, windowMs: number, minSimilarity: number): Array<StoryMatch<Id>> {
+  /**
+   * Live stories sharing a term with `vector` whose window admits `time`, with cosine ≥ `minSimilarity`,
+   * best first. A story naming instruments, none of which the article names (`instruments`, term ids), has
+   * its cosine scaled by INSTRUMENT_CONFLICT_FACTOR.
+   */
+  match(vector: TermVector, instruments: Int32Array, time: number, windowMs: number, minSimilarity: number): Array<StoryMatch<Id>> {
     const touched: Array<StoryState<Id>> = [];
     const scores = this.#scores;
     for (let i = 0; i < vector.terms.length; i++) {
@@ -49,7 +59,8 @@ export class StoryIndex<Id> {
     for (const story of touched) {
       const dot = scores[story.slot] ?? 0;
       scores[story.slot] = 0;
-      const similarity = dot / Math.sqrt(story.norm2);
+      const conflict = instruments.length > 0 && story.instruments.size > 0 && !instruments.some((t) => story.instruments.has(t));
+      const similarity = (dot / Math.sqrt(story.norm2)) * (conflict ? INSTRUMENT_CONFLICT_FACTOR : 1);
       if (similarity >= minSimilarity) matches.push({ story, dot, similarity });
     }
     return matches.sort((a, b) => b.similarity - a.similarity);
@@ -95,6 +106,7 @@ export class StoryIndex<Id> {
       story.weights.set(term, (old ?? 0) + w);
     }
     story.norm2 += 2 * dot + self;
+    for (const t of article.instruments) story.instruments.set(t, (story.instruments.get(t) ?? 0) + 1);
   }
 
   /** Take an article out of its story's list, centroid and postings (the caller attaches it elsewhere). */
@@ -113,6 +125,11 @@ export class StoryIndex<Id> {
     }
     story.norm2 = 0;
     for (const w of story.weights.values()) story.norm2 += w * w;
+    for (const t of article.instruments) {
+      const left = (story.instruments.get(t) ?? 0) - 1;
+      if (left > 0) story.instruments.set(t, left);
+      else story.instruments.delete(t);
+    }
     const times = story.articles.map((a) => a.time);
     story.firstSeen = Math.min(...times);
     story.lastUpdate = Math.max(...times);
@@ -124,6 +141,7 @@ export class StoryIndex<Id> {
     for (const article of from.articles) this.attach(article, into);
     from.articles = [];
     from.weights.clear();
+    from.instruments.clear();
   }
 
   /** Drop merged stories and stories last updated before `horizon` from the postings. */

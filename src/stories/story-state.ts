@@ -16,6 +16,8 @@ export interface ArticleState<Id> {
   sourceKey: string | null;
   duplicateOf: Id | null;
   vector: TermVector;
+  /** Term ids of its instruments (a subset of the vector's terms). */
+  instruments: Int32Array;
   story: StoryState<Id>;
 }
 
@@ -27,6 +29,8 @@ export interface StoryState<Id> {
   weights: Map<number, number>;
   /** Squared length of the centroid sum. */
   norm2: number;
+  /** Instrument term id → number of its articles naming it. */
+  instruments: Map<number, number>;
   firstSeen: number;
   lastUpdate: number;
   /** In publication order. */
@@ -97,6 +101,7 @@ export function restoreSnapshot<Id>(snapshot: StoryClustererSnapshot<Id>, target
     const story = stories.get(record.storyId);
     if (!story) continue;
     const terms = new Int32Array(record.vector.length);
+    const instruments = record.vector.filter(([term]) => term.startsWith('$')).map(([term]) => target.stats.idOf(term));
     const weights = new Float64Array(record.vector.length);
     record.vector.forEach(([term, w], i) => {
       terms[i] = target.stats.idOf(term);
@@ -109,6 +114,7 @@ export function restoreSnapshot<Id>(snapshot: StoryClustererSnapshot<Id>, target
       sourceKey: record.sourceKey,
       duplicateOf: record.duplicateOf,
       vector: { terms, weights },
+      instruments: Int32Array.from(instruments),
       story,
     };
     target.attach(article);

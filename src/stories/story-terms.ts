@@ -9,7 +9,11 @@ const STOP_WORDS = new Set(
     'that the their them they this to was were will with we you your not no do does did so than then ' +
     'there these those what when where which who why how all any can could may might would should about ' +
     'after before over into out up down more most new says said say report reports update updates ' +
-    'just now also amid via vs video photos watch live here s t 1 2 3').split(' '),
+    'just now also amid via vs video photos watch live here s t 1 2 3 ' +
+    // News filler that every desk writes every day: without these, same-day articles look alike.
+    'said told according percent pct per cent year years week weeks month months day days today ' +
+    'yesterday monday tuesday wednesday thursday friday saturday sunday company companies million ' +
+    'billion first last next one two three its while since some other said').split(' '),
 );
 
 /** A light suffix stripper (not Porter): plurals and the commonest verb endings. */
