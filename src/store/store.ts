@@ -4,6 +4,7 @@
  * Naming: get* returns one row or undefined, list* many, insert*, update*, delete* write.
  */
 import type { Article, ArticleQuery, NewArticle, NewSource, Page, PollOutcome, Source } from '../model.ts';
+import type { EnrichStore } from './enrich-store.ts';
 
 /** Partial update of a source's user-editable fields. */
 export interface SourcePatch {
@@ -55,13 +56,61 @@ export interface ArticleStore {
   countArticles(sourceId?: number): Promise<number>;
 }
 
+/** One clause of a parsed search: a word, a phrase (consecutive tokens) or a prefix; negated ones exclude. */
+export interface SearchClause {
+  kind: 'word' | 'phrase' | 'prefix';
+  /** Lower-cased tokens (letters and digits only); one for 'word' and 'prefix'. */
+  tokens: string[];
+  negated: boolean;
+}
+
+/** A full-text search: clauses are ANDed (negated ones excluded), then filtered and ranked. */
+export interface SearchQuery {
+  clauses: SearchClause[];
+  sourceId?: number;
+  since?: Date;
+  until?: Date;
+  offset: number;
+  limit: number;
+  /** Reference time of the recency blend. */
+  now: Date;
+}
+
+/** A matching article with its relevance score and a snippet; highlights are [start, end) offsets in the snippet. */
+export interface SearchHit {
+  article: Article;
+  score: number;
+  snippet: { text: string; highlights: Array<[number, number]> };
+}
+
+/** One page of search hits, best first. */
+export interface SearchResult {
+  hits: SearchHit[];
+  hasMore: boolean;
+}
+
+/** An article similar in text to another, with its similarity score (higher is closer). */
+export interface SimilarArticle {
+  article: Article;
+  score: number;
+}
+
+/**
+ * Full-text search (issue 7). Optional while a driver lacks it: callers answer "not supported" when absent.
+ */
+export interface SearchStore {
+  searchArticles?(query: SearchQuery): Promise<SearchResult>;
+  /** Articles sharing the most distinctive terms of article `id` (never `id` itself), most similar first. */
+  listSimilarArticles?(id: number, limit: number): Promise<SimilarArticle[]>;
+}
+
 export interface SettingStore {
   getSetting(key: string): Promise<string | undefined>;
   setSetting(key: string, value: string): Promise<void>;
 }
 
 /** A database connection with everything tickerwire stores. */
-export interface Store extends SourceStore, ArticleStore, SettingStore {
+export interface Store extends SourceStore, ArticleStore, SettingStore, SearchStore, EnrichStore {
   readonly dialect: 'sqlite' | 'postgres';
   /** Apply pending migrations; returns the versions applied. */
   migrate(): Promise<number[]>;

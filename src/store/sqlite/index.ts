@@ -1,9 +1,13 @@
 /** The SQLite store (better-sqlite3, WAL): the embedded default. */
 import type { NewArticle, NewSource, PollOutcome } from '../../model.ts';
-import type { ItemKey, SourcePatch, Store } from '../store.ts';
+import type { ItemKey, SearchQuery, SourcePatch, Store } from '../store.ts';
+import type { EnrichmentWrite, StoryQuery, StoryWrite } from '../enrich-store.ts';
 import * as articles from './articles.ts';
 import { type Db, migrateDb, openDb } from './db.ts';
+import * as search from './search.ts';
+import * as enrich from './enrich.ts';
 import * as sources from './sources.ts';
+import * as stories from './stories.ts';
 
 /** Store on one SQLite file (or ':memory:'). */
 export class SqliteStore implements Store {
@@ -63,6 +67,60 @@ export class SqliteStore implements Store {
   }
   async countArticles(sourceId?: number) {
     return articles.countArticles(this.db, sourceId);
+  }
+
+  async searchArticles(query: SearchQuery) {
+    return search.searchArticles(this.db, query);
+  }
+  async listSimilarArticles(id: number, limit: number) {
+    return search.listSimilarArticles(this.db, id, limit);
+  }
+
+  async listPendingEnrichment(limit: number) {
+    return enrich.listPendingEnrichment(this.db, limit);
+  }
+  async listEnrichmentState(since: Date) {
+    return enrich.listEnrichmentState(this.db, since);
+  }
+  async findArticleByContentHash(hash: string, excludeId: number) {
+    return enrich.findArticleByContentHash(this.db, hash, excludeId);
+  }
+  async saveEnrichment(write: EnrichmentWrite) {
+    enrich.saveEnrichment(this.db, write);
+  }
+  async setDuplicateOf(ids: number[], originalId: number | null) {
+    enrich.setDuplicateOf(this.db, ids, originalId);
+  }
+  async listCopies(articleId: number) {
+    return enrich.listCopies(this.db, articleId);
+  }
+  async listArticleInstruments(ids: number[]) {
+    return enrich.listArticleInstruments(this.db, ids);
+  }
+  async listInstrumentArticles(instrumentId: string, query: { limit: number; cursor?: string }) {
+    return enrich.listInstrumentArticles(this.db, instrumentId, query);
+  }
+
+  async insertStory(story: StoryWrite) {
+    return stories.insertStory(this.db, story);
+  }
+  async updateStory(id: number, story: StoryWrite) {
+    stories.updateStory(this.db, id, story);
+  }
+  async mergeStories(fromIds: number[], intoId: number) {
+    stories.mergeStories(this.db, fromIds, intoId);
+  }
+  async moveArticleToStory(articleId: number, storyId: number) {
+    stories.moveArticleToStory(this.db, articleId, storyId);
+  }
+  async getStory(id: number) {
+    return stories.getStory(this.db, id);
+  }
+  async listStories(query: StoryQuery) {
+    return stories.listStories(this.db, query);
+  }
+  async listStoryArticles(storyId: number) {
+    return stories.listStoryArticles(this.db, storyId);
   }
 
   async getSetting(key: string) {

@@ -1,0 +1,236 @@
+/**
+ * SQLite: full-text search and "more like this" over the FTS5 index of migration 004.
+ *
+ * Ranking reads a bounded candidate set instead of scoring every match (DEPS.md pitfall 16: bm25 over a
+ * term in a third of a large corpus costs a full doclist walk per row scored): the newest matches in
+ * rowid order (FTS5 walks its doclist backwards and stops at the LIMIT) plus the newest title matches,
+ * then relevance blended with recency decides the order. A query with fewer matches than the candidate
+ * bound is ranked exactly by BM25 (title weighted); see `relevance` for larger ones.
+ */
+import type { Article } from '../../model.ts';
+import type { SearchClause, SearchHit, SearchQuery, SearchResult, SimilarArticle } from '../store.ts';
+import { getArticle } from './articles.ts';
+import type { Db } from './db.ts';
+
+/** Newest matches read per query before ranking (more when paging deeper). */
+const CANDIDATES = 200;
+/** Newest title-only matches added to the candidates (strong matches that are older). */
+const TITLE_CANDIDATES = 100;
+/** Upper bound of candidates: pages beyond it are not served. */
+const MAX_CANDIDATES = 1_000;
+/** BM25 column weights: a match in the title counts this many times a match in the body. */
+const TITLE_WEIGHT = 8;
+const BODY_WEIGHT = 1;
+/** Large result sets: a title match multiplies relevance by 1 + BOOST × hits (hits capped). */
+const TITLE_BOOST = 2;
+const TITLE_HITS_CAP = 3;
+/** Recency blend: relevance × (FLOOR + (1 − FLOOR) × 0.5^(age / HALF_LIFE)). */
+const RECENCY_HALF_LIFE_MS = 3 * 86_400_000;
+const RECENCY_FLOOR = 0.35;
+/** Snippet length in tokens. */
+const SNIPPET_TOKENS = 28;
+/** Markers FTS5 puts around matches in snippets (control characters that never occur in stored text). */
+const OPEN = '\u0002';
+const CLOSE = '\u0003';
+/** "More like this": distinctive terms taken from the article, candidates read, minimum term length. */
+const SIMILAR_TERMS = 12;
+const SIMILAR_CANDIDATES = 300;
+const SIMILAR_MIN_TERM = 3;
+/** Words too common to characterise an article. */
+const STOP_WORDS = new Set(
+  'the and for that with this from have has had was were are been will would could should about after before into over under than then them they their there these those which while what when where who whom whose also more most some such only other its it’s our out said says say per not but can may might just very much many new one two three year years week weeks day days percent'.split(
+    ' ',
+  ),
+);
+
+function quote(token: string): string {
+  return `"${token.replace(/"/g, '')}"`;
+}
+
+function compileClause(c: SearchClause): string {
+  if (c.kind === 'prefix') return `${quote(c.tokens[0] ?? '')}*`;
+  return quote(c.tokens.join(' '));
+}
+
+/**
+ * The FTS5 MATCH expression of parsed clauses: positives ANDed, negatives excluded with NOT.
+ * Returns null when there is nothing positive to match.
+ */
+export function compileMatch(clauses: SearchClause[]): string | null {
+  const positive = clauses.filter((c) => !c.negated && c.tokens.length > 0).map(compileClause);
+  if (positive.length === 0) return null;
+  const negative = clauses.filter((c) => c.negated && c.tokens.length > 0).map(compileClause);
+  const base = positive.join(' AND ');
+  return negative.length ? `(${base}) NOT (${negative.join(' OR ')})` : base;
+}
+
+/** Split a marked snippet into plain text and highlight ranges. */
+export function parseSnippet(marked: string): SearchHit['snippet'] {
+  let text = '';
+  const highlights: Array<[number, number]> = [];
+  let start = -1;
+  for (const ch of marked) {
+    if (ch === OPEN) start = text.length;
+    else if (ch === CLOSE) {
+      if (start >= 0 && text.length > start) highlights.push([start, text.length]);
+      start = -1;
+    } else text += ch;
+  }
+  return { text, highlights };
+}
+
+function recencyFactor(publishedMs: number, nowMs: number): number {
+  const age = Math.max(0, nowMs - publishedMs);
+  return RECENCY_FLOOR + (1 - RECENCY_FLOOR) * 0.5 ** (age / RECENCY_HALF_LIFE_MS);
+}
+
+interface Candidate {
+  id: number;
+  pub: number;
+  /** Highlighted title: its markers count the title matches. */
+  title: string;
+  bm?: number;
+}
+
+function filterSql(q: SearchQuery): { sql: string; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (q.sourceId !== undefined) {
+    where.push('a.source_id = ?');
+    params.push(q.sourceId);
+  }
+  if (q.since) {
+    where.push('a.published_at >= ?');
+    params.push(q.since.getTime());
+  }
+  if (q.until) {
+    where.push('a.published_at < ?');
+    params.push(q.until.getTime());
+  }
+  return { sql: where.map((w) => ` AND ${w}`).join(''), params };
+}
+
+/** The newest `limit` matches, with their title highlighted (cheap: titles are short); bm25 on request. */
+function readCandidates(db: Db, match: string, q: SearchQuery, limit: number, withBm25: boolean): Candidate[] {
+  const f = filterSql(q);
+  const bm = withBm25 ? `, bm25(articles_fts, ${TITLE_WEIGHT}, ${BODY_WEIGHT}) AS bm` : '';
+  const stmt = db.prepare(
+    `SELECT f.rowid AS id, a.published_at AS pub, highlight(articles_fts, 0, char(2), '') AS title${bm}
+     FROM articles_fts f JOIN articles a ON a.id = f.rowid
+     WHERE articles_fts MATCH ?${f.sql}
+     ORDER BY f.rowid DESC LIMIT ?`,
+  );
+  return stmt.all(match, ...f.params, limit) as Candidate[];
+}
+
+function titleHits(c: Candidate): number {
+  let n = 0;
+  for (let i = c.title.indexOf(OPEN); i >= 0; i = c.title.indexOf(OPEN, i + 1)) n++;
+  return n;
+}
+
+/**
+ * Relevance of a candidate. Small result sets (all matches are candidates) use BM25 — title weighted —
+ * whose per-query IDF walk is then cheap. Large ones skip BM25 (its IDF walk over a common term's whole
+ * doclist is the cost DEPS.md pitfall 16 measured) and score title matches instead: among the newest
+ * matches of a common query, "the title is about it" is the signal that matters.
+ */
+function relevance(c: Candidate): number {
+  if (c.bm !== undefined) return -c.bm;
+  return 1 + TITLE_BOOST * Math.min(TITLE_HITS_CAP, titleHits(c));
+}
+
+/** Search articles: see the module comment for how candidates are chosen and ranked. */
+export function searchArticles(db: Db, q: SearchQuery): SearchResult {
+  const match = compileMatch(q.clauses);
+  if (match === null) return { hits: [], hasMore: false };
+  const want = Math.min(MAX_CANDIDATES, Math.max(CANDIDATES, q.offset + q.limit + 1));
+  let candidates = readCandidates(db, match, q, want, false);
+  const complete = candidates.length < want;
+  if (complete) candidates = readCandidates(db, match, q, want, true);
+  const byId = new Map(candidates.map((c) => [c.id, c]));
+  if (!complete) {
+    for (const c of readCandidates(db, `{title} : (${match})`, q, TITLE_CANDIDATES, false)) byId.set(c.id, c);
+  }
+  const nowMs = q.now.getTime();
+  const ranked = [...byId.values()]
+    .map((c) => ({ id: c.id, score: relevance(c) * recencyFactor(c.pub, nowMs) }))
+    .sort((a, b) => b.score - a.score || b.id - a.id);
+  const page = ranked.slice(q.offset, q.offset + q.limit);
+  const snippet = db.prepare(
+    `SELECT snippet(articles_fts, -1, char(2), char(3), '…', ${SNIPPET_TOKENS}) FROM articles_fts
+     WHERE articles_fts MATCH ? AND rowid = ?`,
+  );
+  const hits: SearchHit[] = [];
+  for (const r of page) {
+    const article = getArticle(db, r.id);
+    if (!article) continue;
+    const marked = snippet.pluck().get(match, r.id);
+    hits.push({ article, score: r.score, snippet: parseSnippet(typeof marked === 'string' ? marked : article.excerpt) });
+  }
+  return { hits, hasMore: ranked.length > q.offset + q.limit };
+}
+
+/** Lower-cased word tokens of a text (letters and digits), as the index splits them. */
+export function tokenize(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** Crude inflection variants of a token, for looking up its stemmed form in the vocabulary. */
+function stemVariants(token: string): string[] {
+  const out = [token];
+  for (const suffix of ['ies', 'es', 's', 'ing', 'ed', 'ly', 'e']) {
+    if (token.endsWith(suffix) && token.length - suffix.length >= SIMILAR_MIN_TERM) out.push(token.slice(0, -suffix.length));
+  }
+  return out;
+}
+
+/**
+ * The most distinctive terms of an article by tf-idf: term frequencies from its title (counted twice)
+ * and text, document frequencies from the FTS5 vocabulary.
+ */
+export function topTerms(db: Db, article: Article, count: number): string[] {
+  const tf = new Map<string, number>();
+  const add = (tokens: string[], weight: number) => {
+    for (const t of tokens) {
+      if (t.length < SIMILAR_MIN_TERM || STOP_WORDS.has(t) || /^\d+$/.test(t)) continue;
+      tf.set(t, (tf.get(t) ?? 0) + weight);
+    }
+  };
+  add(tokenize(article.title), 2);
+  add(tokenize(article.text), 1);
+  const total = Number(db.prepare('SELECT COUNT(*) FROM articles').pluck().get()) || 1;
+  const df = db.prepare('SELECT doc FROM articles_fts_vocab WHERE term = ?').pluck();
+  const scored: Array<[string, number]> = [];
+  // Only the most frequent words are looked up: rare words of one article are often noise anyway.
+  const frequent = [...tf.entries()].sort((a, b) => b[1] - a[1]).slice(0, count * 4);
+  for (const [term, freq] of frequent) {
+    const docs = Math.max(0, ...stemVariants(term).map((v) => Number(df.get(v) ?? 0)));
+    if (docs <= 1) continue;
+    scored.push([term, (1 + Math.log(freq)) * Math.log(total / docs)]);
+  }
+  return scored
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([t]) => t);
+}
+
+/** Articles sharing the most distinctive terms of article `id`, most similar first (BM25 over an OR query). */
+export function listSimilarArticles(db: Db, id: number, limit: number): SimilarArticle[] {
+  const article = getArticle(db, id);
+  if (!article) return [];
+  const terms = topTerms(db, article, SIMILAR_TERMS);
+  if (terms.length === 0) return [];
+  const rows = db
+    .prepare(
+      `SELECT rowid AS id, bm25(articles_fts, ${TITLE_WEIGHT}, ${BODY_WEIGHT}) AS bm FROM articles_fts
+       WHERE articles_fts MATCH ? AND rowid != ? ORDER BY rowid DESC LIMIT ?`,
+    )
+    .all(terms.map(quote).join(' OR '), id, SIMILAR_CANDIDATES) as Array<{ id: number; bm: number }>;
+  const out: SimilarArticle[] = [];
+  for (const r of rows.sort((a, b) => a.bm - b.bm).slice(0, limit)) {
+    const a = getArticle(db, r.id);
+    if (a) out.push({ article: a, score: -r.bm });
+  }
+  return out;
+}
