@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { cleanListingName, nameWords, shortName } from '../src/instruments/names.ts';
+import { brandName, cleanListingName, nameWords, shortName } from '../src/instruments/names.ts';
 import type { AliasStrength, Instrument, InstrumentDataFile } from '../src/instruments/types.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -66,7 +66,6 @@ function readCsv(path: string): Array<Record<string, string>> {
 }
 
 const isWord = (w: string) => WORDS.has(w) || AMBIGUOUS.has(w);
-const allWords = (name: string) => nameWords(name).every(isWord);
 
 /** Strength a generated (not curated) name needs, from its rank and whether it is made of ordinary words. */
 function nameStrength(text: string, rank: number): AliasStrength {
@@ -107,9 +106,11 @@ function alias(inst: Instrument, text: string, strength: AliasStrength, priority
 
 function nameAliases(inst: Instrument, fullName: string, priority: number): void {
   const short = shortName(fullName);
-  if (fullName.length >= 4 && (short !== fullName || !allWords(fullName))) alias(inst, fullName, 'strong', priority);
-  else if (fullName.length >= 4) alias(inst, fullName, nameStrength(fullName, inst.rank), priority);
+  if (fullName.length >= 4) alias(inst, fullName, short !== fullName ? 'strong' : nameStrength(fullName, inst.rank), priority);
   if (short && short !== fullName) alias(inst, short, nameStrength(short, inst.rank), priority);
+  const brand = short ? brandName(short) : undefined;
+  // A brand without its generic tail ("Hilton") is one step weaker than the short name: it is more often something else.
+  if (brand) alias(inst, brand, nameStrength(brand, inst.rank) === 'strong' && nameWords(brand).length === 1 ? 'contextual' : 'weak', priority - 1);
 }
 
 /** Security-name patterns that are not shares people quote (warrants, preferreds, notes, units, rights). */

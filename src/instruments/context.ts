@@ -32,6 +32,8 @@ export const MOVE_VERBS = words(`rose rises rising fell falls falling gained gai
 
 /** Words right after a name that mark a company ("Navigator Holdings", "Navigator shares"). */
 const AFTER_COMPANY = words(`inc corp corporation ltd plc co holdings group shares stock ceo`);
+/** Words a few tokens after a name that tie it to a listed share. */
+const SHARE_WORDS = words('shares stock stocks');
 /** Words right after a name that mark a token ("NEAR token", "Polygon network"). */
 const AFTER_CRYPTO = words(`token tokens coin coins price network protocol blockchain`);
 
@@ -54,6 +56,8 @@ export function adjacentEvidence(tokens: Token[], i: number, j: number, assetCla
   const after = assetClass === 'crypto' ? AFTER_CRYPTO : AFTER_COMPANY;
   if (after.has(next)) return true;
   if (moves && MOVE_VERBS.has(next)) return true;
+  // "Apple, whose shares fell…": a share word within the next few tokens.
+  for (let k = n; k < n + 4; k++) if (SHARE_WORDS.has(tokens[k]?.key ?? '')) return assetClass !== 'crypto';
   if (next === '(' && /^[A-Z][A-Z0-9.]{0,5}$/.test(tokens[n + 1]?.text ?? '') && tokens[n + 2]?.key === ')') return true;
   const prev = tokens[i - 1]?.key ?? '';
   const prev2 = tokens[i - 2]?.key ?? '';

@@ -5,7 +5,7 @@
 import { adjacentEvidence, CRYPTO_CUES, sentenceHasCue } from './context.ts';
 import type { InstrumentIndex } from './load.ts';
 import { findMentions } from './mentions.ts';
-import { type Sentence, splitSentences, type Token } from './text.ts';
+import { type Sentence, splitSentences, type Token, tokenize } from './text.ts';
 import type { Instrument, InstrumentLink, LinkInput, Mention } from './types.ts';
 
 /** Salience weights: named in the title, named in the lead sentences, and how often (saturating at MENTION_SATURATION). */
@@ -22,6 +22,9 @@ const MAX_SENTENCES = 3;
 /** Share of capitalised words above which a title is Title Case (capitals then say nothing about names). */
 const TITLE_CASE_SHARE = 0.7;
 
+/** Legal-form words that end a company name. */
+const LEGAL_WORDS = new Set(['inc', 'corp', 'co', 'ltd', 'plc', 'llc', 'sa', 'ag', 'se', 'nv']);
+
 /** A text part (title or body) with its mentions, tokens and sentences. */
 interface Part {
   isTitle: boolean;
@@ -29,6 +32,7 @@ interface Part {
   tokens: Token[];
   sentences: Sentence[];
   titleCase: boolean;
+  keyCache: Map<Sentence, Set<string>>;
 }
 
 /** One accepted occurrence. */
@@ -46,8 +50,8 @@ function isTitleCase(tokens: Token[]): boolean {
   return caps / longWords.length >= TITLE_CASE_SHARE;
 }
 
-function hasCryptoContext(s: string): boolean {
-  for (const m of s.toLowerCase().matchAll(/[a-z-]+/g)) if (CRYPTO_CUES.has(m[0])) return true;
+function hasCryptoContext(tokenLists: Token[][]): boolean {
+  for (const tokens of tokenLists) for (const t of tokens) if (CRYPTO_CUES.has(t.key)) return true;
   return false;
 }
 
@@ -56,18 +60,28 @@ function sentenceIndexOf(sentences: Sentence[], offset: number): number {
   return Math.max(0, sentences.length - 1);
 }
 
-/** Token index range [i, j] covering a mention. */
+/** Token index range [i, j] covering a mention (binary search: tokens are in text order). */
 function tokenRange(tokens: Token[], m: Mention): [number, number] {
-  let i = 0;
-  while (i < tokens.length && (tokens[i]?.end ?? 0) <= m.start) i++;
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((tokens[mid]?.end ?? 0) <= m.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const i = lo;
   let j = i;
   while (j + 1 < tokens.length && (tokens[j + 1]?.start ?? Infinity) < m.end) j++;
   return [i, j];
 }
 
-function sentenceKeys(tokens: Token[], s: Sentence): Set<string> {
+/** Token keys of a sentence, computed once per sentence of a part. */
+function sentenceKeys(part: Part, s: Sentence): Set<string> {
+  const cached = part.keyCache.get(s);
+  if (cached) return cached;
   const keys = new Set<string>();
-  for (const t of tokens) if (t.start >= s.start && t.end <= s.end) keys.add(t.key);
+  for (const t of part.tokens) if (t.start >= s.start && t.end <= s.end) keys.add(t.key);
+  part.keyCache.set(s, keys);
   return keys;
 }
 
@@ -83,7 +97,9 @@ function isBlocked(part: Part, m: Mention, inst: Instrument, s: Sentence): boole
   if (!prev) return false;
   if (m.strength !== 'strong' && prev.key === 'the') return true;
   const startsSentence = prev.start <= s.start;
-  return !part.titleCase && !startsSentence && /^\p{Lu}\p{Ll}+$/u.test(prev.text) && prev.key !== 'the';
+  // A name right after another name or a legal suffix is a list without commas ("Apple Inc Microsoft Corp"), not a tail.
+  const afterName = LEGAL_WORDS.has(prev.key) || part.mentions.some((o) => o !== m && o.end === prev.end);
+  return !part.titleCase && !startsSentence && !afterName && /^\p{Lu}\p{Ll}+$/u.test(prev.text) && prev.key !== 'the';
 }
 
 /** Is a contextual or weak mention supported by its surroundings? */
@@ -93,16 +109,16 @@ function hasEvidence(part: Part, m: Mention, inst: Instrument, s: Sentence): boo
     return false; // "listed on the Nasdaq" is the exchange, not the index
   }
   if (m.strength === 'weak') return adjacentEvidence(part.tokens, i, j, inst.assetClass, false);
-  if (m.kind === 'ticker') return sentenceHasCue(sentenceKeys(part.tokens, s), inst.assetClass);
+  if (m.kind === 'ticker') return sentenceHasCue(sentenceKeys(part, s), inst.assetClass);
   if (adjacentEvidence(part.tokens, i, j, inst.assetClass, true)) return true;
   // A capital at the start of a sentence says nothing ("Optimism about bitcoin ETFs…"): only adjacent evidence counts there.
-  return m.start > s.start && sentenceHasCue(sentenceKeys(part.tokens, s), inst.assetClass);
+  return m.start > s.start && sentenceHasCue(sentenceKeys(part, s), inst.assetClass);
 }
 
-function prepare(index: InstrumentIndex, text: string, isTitle: boolean, cryptoContext: boolean): Part {
-  const { mentions, tokens } = findMentions(index, text, { cryptoContext });
+function prepare(index: InstrumentIndex, text: string, tokens: Token[], isTitle: boolean, cryptoContext: boolean): Part {
+  const { mentions } = findMentions(index, text, { cryptoContext }, tokens);
   const sentences = isTitle ? [{ text: text.trim(), start: 0, end: text.length }] : splitSentences(text);
-  return { isTitle, mentions, tokens, sentences, titleCase: isTitle && isTitleCase(tokens) };
+  return { isTitle, mentions, tokens, sentences, titleCase: isTitle && isTitleCase(tokens), keyCache: new Map() };
 }
 
 /**
@@ -114,8 +130,13 @@ function prepare(index: InstrumentIndex, text: string, isTitle: boolean, cryptoC
  */
 export function linkInstruments(index: InstrumentIndex, input: LinkInput): InstrumentLink[] {
   const english = !input.lang || /^en\b/i.test(input.lang);
-  const cryptoContext = hasCryptoContext(`${input.title} ${input.text}`);
-  const parts = [prepare(index, input.title, true, cryptoContext), prepare(index, input.text, false, cryptoContext)];
+  const titleTokens = tokenize(input.title);
+  const textTokens = tokenize(input.text);
+  const cryptoContext = hasCryptoContext([titleTokens, textTokens]);
+  const parts = [
+    prepare(index, input.title, titleTokens, true, cryptoContext),
+    prepare(index, input.text, textTokens, false, cryptoContext),
+  ];
   const confirmed = new Set<string>();
 
   // Pass 1: mentions that stand on their own evidence. Pass 2: the rest of the mentions of instruments pass 1 accepted.

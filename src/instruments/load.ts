@@ -14,8 +14,10 @@ export interface AliasEntry {
   instrumentId: string;
   /** Lower-cased token keys of the whole alias. */
   keys: string[];
-  /** Original alias tokens (for case checks). */
+  /** Original alias tokens (exact matches compare them). */
   tokens: string[];
+  /** Per alias token: it starts with a capital, so the text token must too. */
+  caps: boolean[];
   strength: AliasStrength;
   exact: boolean;
 }
@@ -75,6 +77,7 @@ export function buildInstrumentIndex(data: InstrumentDataFile, extra?: ExtraInst
         instrumentId: inst.id,
         keys: toks.map((t) => t.key),
         tokens: toks.map((t) => t.text),
+        caps: toks.map((t) => /^\p{Lu}/u.test(t.text)),
         strength: alias.strength,
         exact: alias.exact === true,
       };

@@ -51,14 +51,6 @@ function cashtagInstrument(index: InstrumentIndex, symbol: string, cryptoContext
   return candidates[0];
 }
 
-/** Whether a token's capitalisation fits the alias token (names need a capital first letter where the alias has one). */
-function caseFits(text: string, alias: string, exact: boolean): boolean {
-  if (exact) return text === alias;
-  const a = alias[0] ?? '';
-  if (a === a.toLowerCase()) return true;
-  const t = text[0] ?? '';
-  return t !== t.toLowerCase() || /\p{N}/u.test(t);
-}
 
 /** Options for findMentions. */
 export interface FindOptions {
@@ -67,7 +59,12 @@ export interface FindOptions {
 }
 
 /** Candidate mentions in `text` (offsets into it), non-overlapping, longest alias first. */
-export function findMentions(index: InstrumentIndex, text: string, opts: FindOptions): { mentions: Mention[]; tokens: Token[] } {
+export function findMentions(
+  index: InstrumentIndex,
+  text: string,
+  opts: FindOptions,
+  tokens: Token[] = tokenize(text),
+): { mentions: Mention[]; tokens: Token[] } {
   const mentions: Mention[] = [];
   const taken: Array<[number, number]> = [];
   const add = (inst: Instrument | undefined, kind: Mention['kind'], start: number, end: number) => {
@@ -84,8 +81,7 @@ export function findMentions(index: InstrumentIndex, text: string, opts: FindOpt
   for (const m of text.matchAll(CASHTAG)) {
     add(cashtagInstrument(index, m[1] ?? '', opts.cryptoContext), 'cashtag', m.index, m.index + m[0].length);
   }
-  const tokens = tokenize(text);
-  const isTaken = (t: Token) => taken.some(([s, e]) => t.start < e && t.end > s);
+  const isTaken = (t: Token) => taken.length > 0 && taken.some(([s, e]) => t.start < e && t.end > s);
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i];
     if (!tok || isTaken(tok)) continue;
@@ -96,7 +92,7 @@ export function findMentions(index: InstrumentIndex, text: string, opts: FindOpt
       let ok = i + n <= tokens.length;
       for (let k = 0; ok && k < n; k++) {
         const t = tokens[i + k];
-        ok = t !== undefined && t.key === entry.keys[k] && caseFits(t.text, entry.tokens[k] ?? '', entry.exact);
+        ok = t !== undefined && t.key === entry.keys[k] && (entry.exact ? t.text === entry.tokens[k] : t.cap || !entry.caps[k]);
       }
       if (!ok) continue;
       const last = tokens[i + n - 1];

@@ -39,3 +39,14 @@ export function nameWords(name: string): string[] {
     .map((w) => w.replace(/^[.'-]+|[.'-]+$/g, ''))
     .filter((w) => w.length > 0);
 }
+
+/** Generic business words that news drops after the brand ("Hilton Worldwide" → "Hilton", "Mondelez International"). */
+const GENERIC_TAIL =
+  /\s+(?:international|worldwide|technologies|technology|hotels|resorts|entertainment|communications|platforms|brands|industries|enterprises|systems|solutions|networks|video|cos|&)$/i;
+
+/** The brand left after dropping generic business words from a short name, or undefined when nothing changes. */
+export function brandName(short: string): string | undefined {
+  let brand = short;
+  for (let i = 0; i < 3; i++) brand = brand.replace(GENERIC_TAIL, '').trim();
+  return brand !== short && brand.length >= 3 ? brand : undefined;
+}

@@ -9,6 +9,8 @@ export interface Token {
   key: string;
   start: number;
   end: number;
+  /** First character is an upper-case letter or a digit. */
+  cap: boolean;
 }
 
 /** A sentence span of a text. */
@@ -20,7 +22,8 @@ export interface Sentence {
 
 /** Words, numbers and single punctuation marks; words may hold inner `.`, `&`, `'`, `-` ("Amazon.com", "S&P", "Coca-Cola"). */
 const TOKEN = /[\p{L}\p{N}](?:[\p{L}\p{N}&.'’-]*[\p{L}\p{N}])?|[^\s\p{L}\p{N}]/gu;
-const POSSESSIVE = /^(.+?)(['’]s?)$/;
+const POSSESSIVE = /^(.+?)(['’]s)$/i;
+const CAP = /^[\p{Lu}\p{N}]/u;
 
 /** Split text into tokens with offsets; a trailing possessive ("Alibaba's") becomes its own token. */
 export function tokenize(text: string): Token[] {
@@ -28,13 +31,13 @@ export function tokenize(text: string): Token[] {
   for (const m of text.matchAll(TOKEN)) {
     const raw = m[0];
     const start = m.index;
-    const poss = raw.length > 3 ? POSSESSIVE.exec(raw) : null;
-    if (poss?.[1] && poss[2] && /['’]s$/i.test(raw)) {
+    const poss = raw.length > 3 && (raw.includes("'") || raw.includes('’')) ? POSSESSIVE.exec(raw) : null;
+    if (poss?.[1] && poss[2]) {
       const base = poss[1];
-      out.push({ text: base, key: keyOf(base), start, end: start + base.length });
-      out.push({ text: poss[2], key: "'s", start: start + base.length, end: start + raw.length });
+      out.push({ text: base, key: keyOf(base), start, end: start + base.length, cap: CAP.test(base) });
+      out.push({ text: poss[2], key: "'s", start: start + base.length, end: start + raw.length, cap: false });
     } else {
-      out.push({ text: raw, key: keyOf(raw), start, end: start + raw.length });
+      out.push({ text: raw, key: keyOf(raw), start, end: start + raw.length, cap: CAP.test(raw) });
     }
   }
   return out;
@@ -42,7 +45,8 @@ export function tokenize(text: string): Token[] {
 
 /** Lookup key of a token: lower case, typographic apostrophe folded. */
 export function keyOf(token: string): string {
-  return token.toLowerCase().replace(/’/g, "'");
+  const lower = token.toLowerCase();
+  return lower.includes('’') ? lower.replace(/’/g, "'") : lower;
 }
 
 /** Words after which a period does not end a sentence. */
