@@ -14,7 +14,7 @@ import { decodeText } from '../src/fetch/decode.ts';
 import { parseFeed } from '../src/feeds/index.ts';
 import { createLocalEventBus } from '../src/events.ts';
 import { silentLogger } from '../src/log.ts';
-import { hashText } from '../src/pipeline/build-article.ts';
+import { contentHash } from '../src/stories/index.ts';
 import { ingestSources } from '../src/pipeline/ingest-all.ts';
 import { createPipeline } from '../src/runtime/pipeline.ts';
 import { SqliteStore } from '../src/store/sqlite/index.ts';
@@ -68,7 +68,7 @@ async function naive(): Promise<void> {
           readingMinutes: readingMinutesOf(words),
           imageUrl: null,
           lang: null,
-          contentHash: hashText(r.text),
+          contentHash: contentHash(r.text),
           originUrl: null,
           removed: [],
           warnings: [],

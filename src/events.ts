@@ -5,7 +5,16 @@
  */
 
 /** Something readers may want to see without reloading. */
-export type TickerEvent = { type: 'articles'; sourceId: number; count: number; at: string };
+export type TickerEvent = {
+  type: 'articles';
+  /** Source whose poll brought them (0 when several). */
+  sourceId: number;
+  /** Articles stored and enriched. */
+  count: number;
+  /** Stories that did not exist before. */
+  stories: number;
+  at: string;
+};
 
 export interface EventBus {
   publish(event: TickerEvent): void;

@@ -45,8 +45,11 @@ const ConfigSchema = z.object({
   schedulerTickMs: int(100, 3_600_000),
   workers: int(0, 64),
   maxItemsPerFeed: int(1, 100_000),
+  linkInstruments: boolish,
   contactEmail: z.string().min(3),
   siteName: z.string().min(1),
+  /** Origins allowed to call the API from a browser ('*' for any); empty = same-origin only. */
+  corsOrigins: z.array(z.string().min(1)),
 });
 
 /** The validated, frozen configuration. */
@@ -81,8 +84,10 @@ const ENV_KEYS: Record<string, { key: keyof Config; list?: boolean }> = {
   TICKERWIRE_SCHEDULER_TICK_MS: { key: 'schedulerTickMs' },
   TICKERWIRE_WORKERS: { key: 'workers' },
   TICKERWIRE_MAX_ITEMS_PER_FEED: { key: 'maxItemsPerFeed' },
+  TICKERWIRE_INSTRUMENTS: { key: 'linkInstruments' },
   TICKERWIRE_CONTACT: { key: 'contactEmail' },
   TICKERWIRE_SITE_NAME: { key: 'siteName' },
+  TICKERWIRE_CORS_ORIGINS: { key: 'corsOrigins', list: true },
 };
 
 /** Keys whose values are secrets: redacted by `tickerwire config`. */
@@ -114,8 +119,10 @@ function defaults(dataDir: string): Record<keyof Config, unknown> {
     schedulerTickMs: 5_000,
     workers: 2,
     maxItemsPerFeed: 500,
+    linkInstruments: true,
     contactEmail: 'takedown@example.org',
     siteName: 'tickerwire',
+    corsOrigins: [],
   };
 }
 

@@ -1,22 +1,18 @@
 /** Turning a feed item plus its extracted page into the article we store. */
-import { createHash } from 'node:crypto';
 import { excerptOf } from '../extract/index.ts';
 import type { ExtractedArticle, FeedItem, NewArticle, Source } from '../model.ts';
+import { canonicalizeUrl, contentHash, hostOf } from '../stories/index.ts';
 
-/** SHA-256 of the text with case and whitespace normalised: equal bodies hash equal. */
-export function hashText(text: string): string {
-  return createHash('sha256').update(text.toLowerCase().replace(/\s+/g, ' ').trim()).digest('hex');
-}
-
-/** Strip a URL's fragment; keep everything else (finer canonicalisation belongs to dedupe). */
-function withoutFragment(url: string): string {
-  try {
-    const u = new URL(url);
-    u.hash = '';
-    return u.href;
-  } catch {
-    return url;
-  }
+/**
+ * The article's canonical URL and the original it credits. A page's canonical link is trusted only on
+ * its own site: a canonical pointing at another site is a syndication credit, kept as the origin.
+ */
+function canonicalAndOrigin(item: FeedItem, page: ExtractedArticle): { canonicalUrl: string; originUrl: string | null } {
+  const own = canonicalizeUrl(item.url);
+  const declared = page.canonicalUrl ? canonicalizeUrl(page.canonicalUrl) : null;
+  if (declared === null) return { canonicalUrl: own, originUrl: page.originUrl };
+  if (hostOf(declared) === hostOf(own)) return { canonicalUrl: declared, originUrl: page.originUrl };
+  return { canonicalUrl: own, originUrl: page.originUrl ?? declared };
 }
 
 /**
@@ -26,11 +22,12 @@ function withoutFragment(url: string): string {
 export function buildArticle(source: Source, item: FeedItem, page: ExtractedArticle, fetchedAt: Date): NewArticle {
   const title = (item.title ?? '').trim() || page.title;
   const excerpt = page.excerpt && !page.excerpt.startsWith(title) ? page.excerpt : excerptOf(page.text, title);
+  const { canonicalUrl, originUrl } = canonicalAndOrigin(item, page);
   return {
     sourceId: source.id,
     guid: item.guid,
     url: item.url,
-    canonicalUrl: withoutFragment(page.canonicalUrl ?? item.url),
+    canonicalUrl,
     title,
     author: item.author ?? page.byline,
     publishedAt: item.publishedAt ?? page.publishedAt ?? fetchedAt,
@@ -42,8 +39,8 @@ export function buildArticle(source: Source, item: FeedItem, page: ExtractedArti
     readingMinutes: page.readingMinutes,
     imageUrl: page.imageUrl ?? item.imageUrl,
     lang: page.lang,
-    contentHash: hashText(page.text),
-    originUrl: page.originUrl,
+    contentHash: contentHash(page.text),
+    originUrl,
     removed: page.removed,
     warnings: page.warnings,
   };

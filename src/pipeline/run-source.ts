@@ -7,6 +7,7 @@ import { decodeText } from '../fetch/decode.ts';
 import { nextPollTime } from '../fetch/schedule.ts';
 import { parseFeed } from '../feeds/index.ts';
 import type { ExtractedArticle, FeedItem, NewArticle, ParsedFeed, RunSummary, Source } from '../model.ts';
+import { canonicalizeUrl } from '../stories/index.ts';
 import { buildArticle } from './build-article.ts';
 import type { PipelineDeps } from './deps.ts';
 import { mapLimit } from './map-limit.ts';
@@ -16,9 +17,9 @@ const RECENT_ITEMS_FOR_RATE = 20;
 
 type ItemOutcome = { ok: true; article: NewArticle } | { ok: false; skipped: boolean; reason: string };
 
-/** Key under which an item is deduplicated: its GUID when it has one, else its link. */
+/** Key under which an item is deduplicated: its GUID when it has one, else its canonical link. */
 export function itemKey(item: FeedItem): string {
-  return item.guid ?? item.url;
+  return item.guid ?? canonicalizeUrl(item.url);
 }
 
 function errorCode(error: unknown): string {
@@ -121,7 +122,7 @@ export async function runSource(source: Source, deps: PipelineDeps): Promise<Run
     for (const item of feed.items) if (!unique.has(itemKey(item))) unique.set(itemKey(item), item);
     const known = await deps.store.listKnownItems(
       source.id,
-      [...unique.values()].map((i) => ({ guid: i.guid, url: i.url })),
+      [...unique.values()].map((i) => ({ guid: i.guid, url: canonicalizeUrl(i.url) })),
     );
     const fresh = [...unique.values()].filter((i) => !known.has(itemKey(i)));
     summary.itemsSkipped = feed.items.length - fresh.length;

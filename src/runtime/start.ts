@@ -11,6 +11,7 @@ import type { Store } from '../store/store.ts';
 import { createApp } from '../web/app.ts';
 import { listen } from '../web/server.ts';
 import { type RunningDemo, startDemo } from './demo.ts';
+import { createEnricher } from './enrich.ts';
 import { createPipeline } from './pipeline.ts';
 import { seedDefaultSources } from './seed.ts';
 
@@ -42,13 +43,29 @@ export async function startTickerwire(config: Config, log: Logger, roles: Readon
     if (polling) {
       const pipeline = createPipeline(config, store, log, demo ? [demo.allowHost] : []);
       closers.push(() => pipeline.close());
+      const enricher = createEnricher(config, store, log);
+      const enrich = (sourceId: number | null) =>
+        enricher
+          .enrichPending()
+          .then((done) => {
+            if (done.length > 0) {
+              events.publish({
+                type: 'articles',
+                sourceId: sourceId ?? 0,
+                count: done.length,
+                stories: done.filter((d) => d.isNewStory).length,
+                at: new Date().toISOString(),
+              });
+            }
+          })
+          .catch((error: unknown) => log.error('enrich.failed', { message: String(error) }));
+      // Articles stored before a crash but never enriched are picked up now.
+      void enrich(null);
       scheduler = startScheduler(pipeline.deps, {
         tickMs: config.schedulerTickMs,
         concurrency: config.concurrency,
         onPolled: (summary) => {
-          if (summary.articlesAdded > 0) {
-            events.publish({ type: 'articles', sourceId: summary.sourceId, count: summary.articlesAdded, at: new Date().toISOString() });
-          }
+          if (summary.articlesAdded > 0) void enrich(summary.sourceId);
         },
       });
       closers.unshift(() => scheduler?.stop() ?? Promise.resolve());

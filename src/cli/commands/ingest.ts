@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { AppError } from '../../errors.ts';
 import { ingestSources } from '../../pipeline/ingest-all.ts';
 import { startDemo } from '../../runtime/demo.ts';
+import { createEnricher } from '../../runtime/enrich.ts';
 import { createPipeline } from '../../runtime/pipeline.ts';
 import { seedDefaultSources } from '../../runtime/seed.ts';
 import { withContext } from '../context.ts';
@@ -35,11 +36,14 @@ export function registerIngest(program: Command): void {
             bar.update(p.done, p.source.title || p.source.url),
           );
           bar.stop();
-          if (opts.json) printJson({ totals, sources: summaries });
+          const enriched = await createEnricher(config, store, log).enrichPending();
+          const stories = enriched.filter((e) => e.isNewStory).length;
+          const copies = enriched.filter((e) => e.duplicateOf !== null).length;
+          if (opts.json) printJson({ totals: { ...totals, enriched: enriched.length, newStories: stories, copies }, sources: summaries });
           else {
             println(
               `polled ${totals.sources} sources in ${(totals.ms / 1000).toFixed(1)} s: ${totals.articlesAdded} new articles, ` +
-                `${totals.failed} sources failed, ${totals.itemErrors} items failed`,
+                `${totals.failed} sources failed, ${totals.itemErrors} items failed; ${stories} new stories, ${copies} copies found`,
             );
             for (const s of summaries.filter((x) => !x.ok)) println(`  source ${s.sourceId}: ${s.error?.code}: ${s.error?.message}`);
           }

@@ -4,7 +4,7 @@ import { decodeCursor, encodeCursor } from '../cursor.ts';
 import type { ItemKey } from '../store.ts';
 import type { Db } from './db.ts';
 
-interface ArticleRow {
+export interface ArticleRow {
   id: number;
   source_id: number;
   guid: string | null;
@@ -25,9 +25,14 @@ interface ArticleRow {
   origin_url: string | null;
   removed: string;
   warnings: string;
+  story_id: number | null;
+  duplicate_of: number | null;
+  sentiment: number | null;
+  figures: string;
 }
 
-function toArticle(r: ArticleRow): Article {
+/** Map a row of `SELECT * FROM articles` to an Article. */
+export function toArticle(r: ArticleRow): Article {
   return {
     id: r.id,
     sourceId: r.source_id,
@@ -49,6 +54,10 @@ function toArticle(r: ArticleRow): Article {
     originUrl: r.origin_url,
     removed: JSON.parse(r.removed) as Article['removed'],
     warnings: JSON.parse(r.warnings) as string[],
+    storyId: r.story_id,
+    duplicateOf: r.duplicate_of,
+    sentiment: r.sentiment,
+    figures: JSON.parse(r.figures) as Article['figures'],
   };
 }
 
@@ -97,6 +106,7 @@ export function listArticles(db: Db, q: ArticleQuery): Page<Article> {
     where.push('source_id = ?');
     params.push(q.sourceId);
   }
+  if (q.excludeCopies) where.push('duplicate_of IS NULL');
   if (q.since) {
     where.push('published_at >= ?');
     params.push(q.since.getTime());
