@@ -82,7 +82,7 @@ describe('lenient where it can be', () => {
   });
   test('javascript: and data: links are not item URLs', () => {
     const parsed = parseFeed(
-      rss('<item><title>a</title><link>javascript:alert(1)</link></item><item><title>b</title><link>data:text/html,hi</link></item>' + item(3)),
+      rss(`<item><title>a</title><link>javascript:alert(1)</link></item><item><title>b</title><link>data:text/html,hi</link></item>${item(3)}`),
       URL_,
     );
     expect(parsed.items.map((i) => i.url)).toEqual(['https://bad.example.test/3']);

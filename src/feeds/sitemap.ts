@@ -96,7 +96,7 @@ export function adaptSitemap(text: string, docBase: string | null, maxItems: num
   });
   return {
     title: firstOf(...news.map((e) => cleanTitle(e.publicationName))),
-    siteUrl: firstOf(...items.map((i) => (i.url === null ? null : new URL(i.url).origin + '/'))),
+    siteUrl: firstOf(...items.map((i) => (i.url === null ? null : `${new URL(i.url).origin}/`))),
     hubUrl: null,
     ttlMinutes: null,
     items,
