@@ -4,7 +4,7 @@
  * (external entities, absurd nesting) are never "recovered".
  */
 import { ParseError, parseAtomFeed, parseJsonFeed, parseRdfFeed, parseRssFeed } from 'feedsmith';
-import { AppError } from '../errors.ts';
+import { AppError, isAppError } from '../errors.ts';
 import type { FeedFormat, FeedItem, ParsedFeed } from '../model.ts';
 import { type AdaptedFeed, finishItems } from './adapt.ts';
 import { adaptAtom } from './atom.ts';
@@ -20,6 +20,9 @@ import { absoluteUrl } from './text.ts';
 export const DEFAULT_MAX_ITEMS = 10_000;
 /** Item dates later than `now` by more than this are publisher mistakes and are dropped. */
 const MAX_FUTURE_MS = 24 * 60 * 60 * 1000;
+
+/** Message prefix of the safety net in `parseFeed` (a parser failure no other path turned into a reason). */
+export const UNEXPECTED_FAILURE = 'unexpected parser failure';
 
 /** Options of `parseFeed`. */
 export interface ParseFeedOptions {
@@ -90,33 +93,35 @@ function securityRefusal(error: unknown): string | null {
   return null;
 }
 
-/** Parse a broken document item by item, keeping the items that parse on their own. */
+/**
+ * Parse a broken document item by item: the head (feed-level fields) on its own, then each complete
+ * item inside a copy of the head, keeping the items that parse.
+ */
 function salvage(text: string, format: XmlFeedFormat, rootName: string, docBase: string | null, error: unknown, warnings: string[]): AdaptedFeed {
   const why = innermostMessage(error);
   const parseAdapt = XML_PARSERS[format];
   const chunks = splitItems(text, format, rootName);
+  let head: AdaptedFeed;
   try {
-    parseAdapt(chunks.head + chunks.tail, docBase);
+    head = parseAdapt(chunks.head + chunks.tail, docBase);
   } catch (headError) {
     throw new AppError('feed_invalid', `malformed ${format.toUpperCase()} feed that could not be recovered: ${why}`, { cause: headError });
   }
-  const good = chunks.items.filter((chunk) => {
+  const items: AdaptedFeed['items'] = [];
+  let broken = 0;
+  for (const chunk of chunks.items) {
     try {
-      parseAdapt(chunks.head + chunk + chunks.tail, docBase);
-      return true;
+      items.push(...parseAdapt(chunks.head + chunk + chunks.tail, docBase).items);
     } catch {
-      return false; // counted in the warning below
+      broken += 1; // reported in the warning below
     }
-  });
-  const broken = chunks.items.length - good.length;
-  if (broken === 0 && chunks.incomplete > 0) {
-    warnings.push(`document is truncated (${why}): kept the ${good.length} complete item(s), dropped the cut-off one(s)`);
-  } else {
-    warnings.push(
-      `malformed XML (${why}): kept ${good.length} complete item(s), skipped ${broken + chunks.incomplete} broken or truncated item(s)`,
-    );
   }
-  return parseAdapt(chunks.head + good.join('') + chunks.tail, docBase);
+  if (broken === 0 && chunks.incomplete > 0) {
+    warnings.push(`document is truncated (${why}): kept the ${items.length} complete item(s), dropped the cut-off one(s)`);
+  } else {
+    warnings.push(`malformed XML (${why}): kept ${items.length} complete item(s), skipped ${broken + chunks.incomplete} broken or truncated item(s)`);
+  }
+  return { ...head, items };
 }
 
 function parseXml(detection: Extract<Detection, { kind: 'xml' }>, docBase: string | null, maxItems: number, warnings: string[]): AdaptedFeed {
@@ -177,6 +182,16 @@ function tidyItems(items: FeedItem[], now: Date | undefined, warnings: string[])
  * @example parseFeed(xml, 'https://example.com/feed.xml', { maxItems: 200 }).items[0]?.url
  */
 export function parseFeed(text: string, feedUrl: string, opts: ParseFeedOptions = {}): ParsedFeed {
+  try {
+    return parseFeedUnguarded(text, feedUrl, opts);
+  } catch (error) {
+    if (isAppError(error)) throw error;
+    // Whatever a hostile document does to the parser, callers get a feed error with the cause, never a crash.
+    throw new AppError('feed_invalid', `${UNEXPECTED_FAILURE}: ${innermostMessage(error)}`, { cause: error, details: { url: feedUrl } });
+  }
+}
+
+function parseFeedUnguarded(text: string, feedUrl: string, opts: ParseFeedOptions): ParsedFeed {
   const maxItems = Math.max(1, Math.floor(opts.maxItems ?? DEFAULT_MAX_ITEMS));
   const docBase = absoluteUrl(feedUrl, null);
   const warnings: string[] = [];
