@@ -32,7 +32,7 @@ const CONDITIONAL_TAGS = new Set(['table', 'ul', 'ol', 'div', 'section', 'form',
  * The element holding the article body, or null when the page has none. Mutates `page.root`
  * (pruned nodes are detached; the returned node is taken out of the tree).
  */
-export function findMainContent(page: ParsedPage, html: string, pageUrl: string): MainContent | null {
+export function findMainContent(page: ParsedPage, html: string | null, pageUrl: string): MainContent | null {
   const root = page.root;
   const pruned = pruneChrome(root);
   let stats = computeStats(root);
@@ -47,7 +47,8 @@ export function findMainContent(page: ParsedPage, html: string, pageUrl: string)
   return { node, title: null, warnings: [], pruned };
 }
 
-function fallback(html: string, pageUrl: string): MainContent | null {
+function fallback(html: string | null, pageUrl: string): MainContent | null {
+  if (html === null) return null;
   const r = readabilityExtract(html, pageUrl);
   if (r === null) return null;
   return { node: parseHtml(r.html).root, title: r.title === '' ? null : r.title, warnings: ['main content found by the Readability fallback'], pruned: [] };

@@ -68,6 +68,17 @@ describe('extractArticle', () => {
     if (r.kind === 'article') expect(r.article.warnings.join(' ')).toMatch(/truncated/);
   });
 
+  test('deeply nested markup is flattened, not a stack overflow', () => {
+    const deep = `${'<div>'.repeat(200_000)}${'<span>'.repeat(100_000)}`;
+    const started = Date.now();
+    const after = extractArticle(buildPage().replace('</main>', `</main>${deep}`), PAGE_URL);
+    expect(after.kind).toBe('article');
+    if (after.kind === 'article') expect(after.article.warnings.join(' ')).toMatch(/flattened.*parsing stopped/);
+    const before = extractArticle(buildPage().replace('<main>', `<main>${deep}`), PAGE_URL);
+    expect(before).toMatchObject({ kind: 'skipped', reason: 'no-article', message: expect.stringMatching(/runaway nesting/) });
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
   test('a bad page URL does not throw', () => {
     expect(['article', 'skipped']).toContain(extractArticle(buildPage(), 'not a url').kind);
   });

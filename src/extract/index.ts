@@ -11,7 +11,7 @@ import { readMetadata } from './metadata.ts';
 import { mergeRules, type RuleOverrides } from './rules.ts';
 import { sanitizeArticleHtml } from './sanitize.ts';
 import { blockText } from './text.ts';
-import { parseHtml, serialize } from './tree.ts';
+import { MAX_DEPTH, parseHtml, serialize } from './tree.ts';
 
 export { excerptOf, countWords, readingMinutesOf } from './excerpt.ts';
 export { sanitizeArticleHtml } from './sanitize.ts';
@@ -58,9 +58,15 @@ function extractUnchecked(input: string, pageUrl: string, opts: ExtractOptions):
     html = html.slice(0, MAX_HTML_CHARS);
   }
   const page = parseHtml(html);
+  if (page.isFlattened) warnings.push(`elements nested deeper than ${MAX_DEPTH} levels were flattened`);
+  if (page.stoppedAt !== null) warnings.push(`parsing stopped at character ${page.stoppedAt}: runaway nesting`);
   const meta = readMetadata(page, pageUrl, opts.now ?? new Date());
-  const found = findMainContent(page, html, pageUrl);
-  if (found === null) return { kind: 'skipped', reason: 'no-article', message: 'no main content found on the page' };
+  // Readability (the fallback) parses the raw page again: not for pages whose markup ran away.
+  const found = findMainContent(page, page.stoppedAt === null ? html : null, pageUrl);
+  if (found === null) {
+    const why = page.stoppedAt === null ? '' : ` (parsing stopped at character ${page.stoppedAt}: runaway nesting)`;
+    return { kind: 'skipped', reason: 'no-article', message: `no main content found on the page${why}` };
+  }
   warnings.push(...found.warnings);
   const title = meta.title ?? found.title ?? '';
   const altTitles = [meta.h1, found.title].filter((t): t is string => t !== null);

@@ -28,7 +28,21 @@ export type TreeNode = TextNode | ElementNode;
 export interface ParsedPage {
   root: ElementNode;
   jsonLd: string[];
+  /** Elements nested deeper than MAX_DEPTH were flattened into their ancestor at that depth. */
+  isFlattened: boolean;
+  /** Parsing stopped early (at this character offset) because nesting ran away; null when complete. */
+  stoppedAt: number | null;
 }
+
+/** Deepest element nesting kept; deeper tags are flattened (their text stays). Bounds recursion. */
+export const MAX_DEPTH = 400;
+/**
+ * Unclosed tags beyond MAX_DEPTH after which parsing stops: htmlparser2 keeps its open-element stack
+ * with unshift/indexOf, so runaway nesting would cost quadratic time.
+ */
+const MAX_OVERFLOW = 3000;
+/** Input is fed to the parser in chunks of this size so a runaway page can be stopped early. */
+const CHUNK_CHARS = 16_384;
 
 /** Subtrees never rendered as article content; dropped at parse time. */
 const DROPPED_TAGS = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'select', 'textarea', 'button']);
@@ -46,11 +60,17 @@ export function parseHtml(html: string): ParsedPage {
   const root = createElement('#root');
   const jsonLd: string[] = [];
   let current = root;
+  let depth = 0;
+  let overflow = 0;
+  let isFlattened = false;
+  let stopped = false;
+  let stoppedAt: number | null = null;
   let skipDepth = 0;
   let ldBuffer: string | null = null;
   const parser = new Parser(
     {
       onopentag(name, attribs) {
+        if (stopped) return;
         if (skipDepth > 0) {
           skipDepth += 1;
           return;
@@ -60,11 +80,19 @@ export function parseHtml(html: string): ParsedPage {
           if (name === 'script' && (attribs.type ?? '').toLowerCase().includes('ld+json')) ldBuffer = '';
           return;
         }
+        if (depth >= MAX_DEPTH) {
+          overflow += 1;
+          isFlattened = true;
+          if (overflow > MAX_OVERFLOW) stopped = true;
+          return;
+        }
         const el: ElementNode = { type: 'element', tag: name, attrs: attribs, children: [], parent: current };
         current.children.push(el);
         current = el;
+        depth += 1;
       },
       ontext(data) {
+        if (stopped) return;
         if (skipDepth > 0) {
           if (ldBuffer !== null) ldBuffer += data;
           return;
@@ -74,6 +102,7 @@ export function parseHtml(html: string): ParsedPage {
         else current.children.push({ type: 'text', text: data, parent: current });
       },
       onclosetag() {
+        if (stopped) return;
         if (skipDepth > 0) {
           skipDepth -= 1;
           if (skipDepth === 0 && ldBuffer !== null) {
@@ -82,13 +111,27 @@ export function parseHtml(html: string): ParsedPage {
           }
           return;
         }
-        if (current.parent !== null) current = current.parent;
+        if (overflow > 0) {
+          overflow -= 1;
+          return;
+        }
+        if (current.parent !== null) {
+          current = current.parent;
+          depth -= 1;
+        }
       },
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
   );
-  parser.end(html);
-  return { root, jsonLd };
+  for (let i = 0; i < html.length; i += CHUNK_CHARS) {
+    parser.write(html.slice(i, i + CHUNK_CHARS));
+    if (stopped) {
+      stoppedAt = i + CHUNK_CHARS;
+      break;
+    }
+  }
+  parser.end();
+  return { root, jsonLd, isFlattened, stoppedAt };
 }
 
 /** Depth-first visit of every element under `node` (including it); return false from `visit` to skip children. */
