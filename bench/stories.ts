@@ -97,9 +97,19 @@ function runBaseline(rows: StoryRow[]): string[] {
 
 function runOurs(rows: StoryRow[]): string[] {
   const clusterer = new StoryClusterer<number>();
-  rows.forEach((row, i) => clusterer.add({ id: i, title: row.title, publishedAt: row.time, sourceKey: row.host }));
-  // Final assignment: stories merged later carry their articles along.
-  return rows.map((_, i) => clusterer.storyOf(i) ?? `missing${i}`);
+  // As the pipeline does: keep each assignment, and follow merges (a merged story's articles move along).
+  const mergedInto = new Map<string, string>();
+  const assigned = rows.map((row, i) => {
+    const a = clusterer.add({ id: i, title: row.title, publishedAt: row.time, sourceKey: row.host });
+    for (const m of a.merged) mergedInto.set(m, a.storyId);
+    return a.storyId;
+  });
+  const resolve = (id: string): string => {
+    let current = id;
+    for (let next = mergedInto.get(current); next !== undefined; next = mergedInto.get(current)) current = next;
+    return current;
+  };
+  return assigned.map(resolve);
 }
 
 // --- Scoring --------------------------------------------------------------------------------------

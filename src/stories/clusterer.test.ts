@@ -131,3 +131,24 @@ describe('StoryClusterer', () => {
     expect(restored.add(article('z', 'Insurer posts loss on storm claims', 2)).storyId).toMatch(/^s\d+$/);
   });
 });
+
+describe('StoryClusterer.place and retention', () => {
+  test('place rebuilds stored assignments, and later articles match the placed stories', () => {
+    const c = new StoryClusterer<number>();
+    const titles = ['Retail sales climb as shoppers return', 'Gold steadies as dollar weakens', 'Airline cancels flights as storm hits'];
+    titles.forEach((title, i) => c.place({ id: 100 + i, title, publishedAt: T0 }, `stored-${i}`));
+    expect(c.place({ id: 1, title: 'Copperline Rail wins battery trains contract', publishedAt: T0 }, '42')).toMatchObject({ storyId: '42', isNew: true });
+    expect(c.place({ id: 2, title: 'Copperline Rail contract copy', publishedAt: T0, duplicateOf: 1 }, '42').isNew).toBe(false);
+    expect(c.getStory('42')?.articles.map((a) => a.isCopy)).toEqual([false, true]);
+    expect(c.add({ id: 3, title: 'Copperline Rail battery trains contract confirmed', publishedAt: T0 + H }).storyId).toBe('42');
+  });
+
+  test('stories idle beyond the retention are forgotten (the store keeps them)', () => {
+    const c = new StoryClusterer<number>({ retentionMs: 2 * 86_400_000 });
+    const first = c.add({ id: 0, title: 'Copperline Rail wins battery trains contract', publishedAt: T0 });
+    for (let i = 1; i <= 2_100; i++) c.add({ id: i, title: 'Insurer posts loss on storm claims', publishedAt: T0 + 5 * 86_400_000 });
+    expect(c.getStory(first.storyId)).toBeUndefined();
+    expect(c.storyOf(0)).toBeUndefined();
+    expect(c.storyOf(2_100)).toBeDefined();
+  });
+});

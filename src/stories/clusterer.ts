@@ -73,6 +73,7 @@ export class StoryClusterer<Id extends string | number = string> {
     if (known) return { storyId: known.story.id, isNew: false, similarity: 1, merged: [] };
     const time = typeof input.publishedAt === 'number' ? input.publishedAt : input.publishedAt.getTime();
     this.#newest = Math.max(this.#newest, time);
+    this.#maybeSweep();
     const original = input.duplicateOf === undefined ? undefined : this.#articles.get(input.duplicateOf);
     if (original) {
       const copy = this.#file(input, time, EMPTY_VECTOR, original.story);
@@ -87,7 +88,6 @@ export class StoryClusterer<Id extends string | number = string> {
     if (!best) {
       const story = this.#openStory(time);
       this.#file(input, time, vector, story, instruments);
-      this.#maybeSweep();
       return { storyId: story.id, isNew: true, similarity: 0, merged: [] };
     }
     this.#file(input, time, vector, best.story, instruments);
@@ -103,6 +103,29 @@ export class StoryClusterer<Id extends string | number = string> {
       survivor = into;
     }
     return { storyId: survivor.id, isNew: false, similarity: best.similarity, merged };
+  }
+
+  /**
+   * File an article in a known story without matching (rebuilding from stored assignments after a
+   * restart: pass the stored story id). The IDF and the story's centroid learn from it as from `add`;
+   * the story is created when new. Copies (`duplicateOf` known) count for nothing, as in `add`.
+   */
+  place(input: StoryArticleInput<Id>, storyId: string): StoryAssignment {
+    const known = this.#articles.get(input.id);
+    if (known) return { storyId: known.story.id, isNew: false, similarity: 1, merged: [] };
+    const time = typeof input.publishedAt === 'number' ? input.publishedAt : input.publishedAt.getTime();
+    this.#newest = Math.max(this.#newest, time);
+    this.#maybeSweep();
+    let story = this.#stories.get(storyId);
+    const isNew = story === undefined;
+    if (!story) {
+      story = this.#index.createStory(storyId, time, time);
+      this.#stories.set(storyId, story);
+    }
+    const original = input.duplicateOf === undefined ? undefined : this.#articles.get(input.duplicateOf);
+    if (original) this.#file(input, time, EMPTY_VECTOR, story).duplicateOf = original.id;
+    else this.#file(input, time, this.#vectorize(input), story, this.#instrumentIds(input));
+    return { storyId, isNew, similarity: 1, merged: [] };
   }
 
   /** The story of an article, if known. */
@@ -236,10 +259,17 @@ export class StoryClusterer<Id extends string | number = string> {
     return story;
   }
 
+  /** Every SWEEP_EVERY adds: forget stories idle beyond retentionMs (the store keeps them) and their articles. */
   #maybeSweep(): void {
     if (++this.#addsSinceSweep < SWEEP_EVERY) return;
     this.#addsSinceSweep = 0;
-    this.#index.sweep(this.#newest - this.options.retentionMs);
+    const horizon = this.#newest - this.options.retentionMs;
+    this.#index.sweep(horizon);
+    for (const [id, story] of this.#stories) {
+      if (story.lastUpdate >= horizon) continue;
+      this.#stories.delete(id);
+      for (const a of story.articles) this.#articles.delete(a.id);
+    }
   }
 }
 

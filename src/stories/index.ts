@@ -5,6 +5,7 @@
  */
 export { canonicalizeUrl, hostOf } from './url.ts';
 export { contentHash, stripWrappers, isWrapperLine } from './text.ts';
+export { INSTRUMENT_CONFLICT_FACTOR } from './story-index.ts';
 export {
   type Fingerprint,
   type FingerprintRecord,
@@ -21,6 +22,12 @@ export {
   type FingerprintComparison,
   compareFingerprints,
 } from './duplicate-index.ts';
+export {
+  DuplicateDetector,
+  type DedupInput,
+  type DedupKeys,
+  type DuplicateVerdict,
+} from './detector.ts';
 export { chooseOriginal, type CopyCandidate, type OriginalChoice, type OriginalReason } from './original.ts';
 export { StoryClusterer, type StoryClusterOptions, DEFAULT_CLUSTER_OPTIONS } from './clusterer.ts';
 export type {
