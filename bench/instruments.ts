@@ -103,6 +103,24 @@ function scoreLabelled(cases: LabelledCase[], link: Linker) {
   return { precision: ratio(tp, predicted), recall: ratio(subjectsFound, subjects), trapHits, predicted, misses };
 }
 
+/** How well `role` separates subjects from passing mentions on the labelled set. */
+function scoreRoles(index: InstrumentIndex, cases: LabelledCase[]) {
+  let subjects = 0;
+  let subjectAsSubject = 0;
+  let predictedSubjects = 0;
+  let predictedSubjectsGold = 0;
+  for (const c of cases) {
+    const links = linkInstruments(index, c.lang ? { title: c.title, text: c.text, lang: c.lang } : { title: c.title, text: c.text });
+    subjects += c.subjects.length;
+    for (const l of links.filter((x) => x.role === 'subject')) {
+      predictedSubjects++;
+      if (c.subjects.includes(l.instrumentId)) predictedSubjectsGold++;
+    }
+    for (const s of c.subjects) if (links.some((l) => l.instrumentId === s && l.role === 'subject')) subjectAsSubject++;
+  }
+  return { subjects, subjectAsSubject, predictedSubjects, predictedSubjectsGold };
+}
+
 interface RicItem {
   text: string;
   gold: Array<{ ric: string; kind: string; exchange: string | null; symbol: string; mention: string | null }>;
@@ -275,6 +293,8 @@ export async function run(): Promise<void> {
     ['tickerwire', f3(lo.precision), f3(lo.recall), lo.trapHits, lo.predicted],
     ['naive exact-name baseline', f3(ln.precision), f3(ln.recall), ln.trapHits, ln.predicted],
   ]));
+  const roles = scoreRoles(index, cases);
+  out(`\nRole check (ours): ${roles.subjectAsSubject}/${roles.subjects} gold subjects got role \`subject\`; ${roles.predictedSubjectsGold}/${roles.predictedSubjects} links with role \`subject\` are gold subjects (the rest are gold passing mentions or wrong).`);
   out('\nGoals: precision ≥ 0.97, subject recall ≥ 0.90, zero trap hits.');
   if (lo.misses.length) out(`\nErrors (ours): ${lo.misses.join('; ')}`);
 
