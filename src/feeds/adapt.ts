@@ -104,17 +104,54 @@ export function permalinkFromGuid(guid: string | null, isPermaLink: boolean | un
   return /^https?:\/\//i.test(guid) ? absoluteUrl(guid, base) : null;
 }
 
+/** Longest URL kept (browsers and servers reject much longer ones); longer links count as unusable. */
+export const MAX_URL_CHARS = 4_096;
+/** Longest title and author kept; longer ones are cut at a word boundary with an ellipsis. */
+export const MAX_TITLE_CHARS = 500;
+export const MAX_AUTHOR_CHARS = 200;
+/** Longest summary/content HTML kept per item (the sanitizer repairs a cut tag). */
+export const MAX_HTML_CHARS = 1_000_000;
+
+/** `text` cut to `max` characters at a word boundary, with an ellipsis. */
+function cutText(text: string | null, max: number): string | null {
+  if (text === null || text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${space > max / 2 ? cut.slice(0, space) : cut}…`;
+}
+
+function cutHtml(html: string | null): string | null {
+  return html === null || html.length <= MAX_HTML_CHARS ? html : html.slice(0, MAX_HTML_CHARS);
+}
+
 /**
- * Keep the drafts that have a URL (items with nothing to fetch are dropped with a warning).
+ * Keep the drafts that have a usable URL (items with nothing to fetch are dropped with a warning) and
+ * cut over-long fields to the documented maxima.
  * @returns the usable items, in document order.
  */
 export function finishItems(drafts: DraftItem[], warnings: string[]): FeedItem[] {
   const items: FeedItem[] = [];
   let noUrl = 0;
+  let cut = 0;
   for (const draft of drafts) {
-    if (draft.url === null) noUrl += 1;
-    else items.push({ ...draft, url: draft.url });
+    if (draft.url === null || draft.url.length > MAX_URL_CHARS) {
+      noUrl += 1;
+      continue;
+    }
+    const item: FeedItem = {
+      ...draft,
+      url: draft.url,
+      guid: draft.guid !== null && draft.guid.length > MAX_URL_CHARS ? null : draft.guid,
+      title: cutText(draft.title, MAX_TITLE_CHARS),
+      author: cutText(draft.author, MAX_AUTHOR_CHARS),
+      summaryHtml: cutHtml(draft.summaryHtml),
+      contentHtml: cutHtml(draft.contentHtml),
+      imageUrl: draft.imageUrl !== null && draft.imageUrl.length > MAX_URL_CHARS ? null : draft.imageUrl,
+    };
+    if (Object.entries(item).some(([key, value]) => value !== draft[key as keyof DraftItem])) cut += 1;
+    items.push(item);
   }
   if (noUrl > 0) warnings.push(`${noUrl} item(s) without a usable http(s) link were skipped`);
+  if (cut > 0) warnings.push(`${cut} item(s) had over-long fields, cut to the documented maximum`);
   return items;
 }

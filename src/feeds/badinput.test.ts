@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startLoopback, type LoopbackServer } from '../../test/helpers/loopback.ts';
 import { AppError } from '../errors.ts';
+import { MAX_HTML_CHARS, MAX_TITLE_CHARS } from './adapt.ts';
 import { parseFeed } from './index.ts';
 
 const URL_ = 'https://bad.example.test/feed.xml';
@@ -92,6 +93,21 @@ describe('lenient where it can be', () => {
     const parsed = parseFeed(rss('<item><title>A\u0000B\u0007C \uD800 D</title><link>https://bad.example.test/x</link></item>'), URL_);
     expect(parsed.items[0]?.title).toBe('ABC \uFFFD D');
   });
+  test('over-long fields are cut to the documented maximum', () => {
+    const longTitle = 'word '.repeat(400);
+    const longUrl = `https://bad.example.test/${'x'.repeat(5_000)}`;
+    const parsed = parseFeed(
+      rss(`<item><title>${longTitle}</title><link>https://bad.example.test/t</link><description>${'y'.repeat(1_200_000)}</description></item>` +
+        `<item><title>long link</title><link>${longUrl}</link></item>`),
+      URL_,
+    );
+    expect(parsed.items).toHaveLength(1);
+    expect(parsed.items[0]?.title?.length).toBeLessThanOrEqual(MAX_TITLE_CHARS);
+    expect(parsed.items[0]?.title?.endsWith('word…')).toBe(true);
+    expect(parsed.items[0]?.summaryHtml?.length).toBe(MAX_HTML_CHARS);
+    expect(parsed.warnings).toContain('1 item(s) had over-long fields, cut to the documented maximum');
+    expect(parsed.warnings).toContain('1 item(s) without a usable http(s) link were skipped');
+  });
   test('duplicate items are dropped', () => {
     const parsed = parseFeed(rss(item(1) + item(1) + item(2)), URL_);
     expect(parsed.items.map((i) => i.guid)).toEqual(['g1', 'g2']);
@@ -162,6 +178,19 @@ describe('size and depth limits', () => {
 
   test('without maxItems the default cap still bounds the result', () => {
     expect(parseFeed(huge, URL_).items).toHaveLength(10_000);
+  });
+
+  test('a news sitemap with 100,000 URLs is capped', () => {
+    const urls = Array.from(
+      { length: 100_000 },
+      (_, i) => `<url><loc>https://bad.example.test/s/${i}</loc><news:news><news:title>S${i}</news:title><news:publication_date>2026-11-24</news:publication_date></news:news></url>`,
+    ).join('');
+    const text = `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">${urls}</urlset>`;
+    const { value, ms } = timed(() => parseFeed(text, URL_, { maxItems: 100 }));
+    expect(value.format).toBe('sitemap');
+    expect(value.items).toHaveLength(100);
+    expect(value.warnings.join(' ')).toContain('more than 100 entries');
+    expect(ms).toBeLessThan(CAPPED_PARSE_MAX_MS);
   });
 
   test('deeply nested XML is refused without a stack overflow', () => {
@@ -235,6 +264,13 @@ describe('XML attacks', () => {
   test('an external DTD reference alone (RSS 0.91 style) is harmless and parses', () => {
     expect(parseFeed(rss(item(1), `<!DOCTYPE rss SYSTEM "${canary.url}/rss.dtd">`), URL_).items).toHaveLength(1);
     expect(canary.requests).toHaveLength(0);
+  });
+
+  test('a news sitemap with an external entity is refused before parsing', () => {
+    const text = `<!DOCTYPE urlset [<!ENTITY xxe SYSTEM "${pathToFileURL(secretFile).href}">]><urlset xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"><url><loc>https://bad.example.test/&xxe;</loc><news:news><news:title>&xxe;</news:title></news:news></url></urlset>`;
+    const error = rejection(text);
+    expect(error.code).toBe('feed_invalid');
+    expect(error.message).not.toContain(SECRET);
   });
 
   test('billion laughs: no expansion, bounded time', () => {

@@ -10,3 +10,4 @@ export { type CheckFeedOptions, type FeedCheckItem, type FeedCheckReport, checkF
 export { type GenerateOpmlOptions, MAX_OPML_SOURCES, type OpmlExportSource, type OpmlSource, generateOpml, parseOpml } from './opml.ts';
 export { commonFeedPaths, commonFeedUrls, type FeedLink, findFeedLinks } from './discover.ts';
 export { FEED_CONTENT_TYPES, type FeedChannel, type FeedEntry, type OutgoingFormat, generateFeed } from './generate.ts';
+export { MAX_AUTHOR_CHARS, MAX_HTML_CHARS, MAX_TITLE_CHARS, MAX_URL_CHARS } from './adapt.ts';
