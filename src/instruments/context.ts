@@ -13,7 +13,8 @@ export const COMPANY_CUES = words(`shares share stock stocks shareholders stockh
   companies inc corp ltd plc listed nasdaq nyse dividend buyback buybacks valuation capitalization downgraded downgrade
   upgraded upgrade outperform underperform overweight underweight rating ratings iphone iphones ipad mac app store cloud
   aws chipmaker retailer automaker smartphone subscribers deliveries shipments results reported tariff tariffs antitrust
-  lawsuit regulators acquisition acquire acquired merger deal executives supplier suppliers customers`);
+  lawsuit regulators acquisition acquire acquired merger deal executives supplier suppliers customers pt bull bullish
+  bearish estimates expectations coverage sidelines`);
 
 /** Words that make a sentence about crypto assets. */
 export const CRYPTO_CUES = words(`crypto cryptocurrency cryptocurrencies token tokens coin coins blockchain bitcoin btc ether
@@ -28,7 +29,8 @@ export const INDEX_CUES = words(`index indexes indices benchmark stocks shares p
 export const MOVE_VERBS = words(`rose rises rising fell falls falling gained gains jumped jumps slid slides sank sinks
   surged surges soared soars climbed climbs tumbled tumbles dropped drops plunged plunges rallied rallies slumped slumps
   advanced declined declines edged added lost beat missed cut cuts raised raises downgraded upgraded reported posted
-  said announced shares stock`);
+  said announced shares stock reports forecasts warns expects launches inks presents unveils unveiled agrees agreed
+  signs signed files filed sues sued wins loses gets hires appoints recalls slashes boosts completes`);
 
 /** Words right after a name that mark a company ("Navigator Holdings", "Navigator shares"). */
 const AFTER_COMPANY = words(`inc corp corporation ltd plc co holdings group shares stock ceo`);
