@@ -34,7 +34,7 @@ export function blockedAddressError(host: string, ip: string, range: BlockedRang
 }
 
 /**
- * Check a URL before a request: scheme http/https, credentials absent, and an IP-literal host
+ * Check a URL before a request: scheme http/https, and an IP-literal host
  * (any spelling) public or allowlisted. Host names are checked later, by `guardedLookup`.
  * @returns the parsed URL
  * @throws AppError fetch_blocked

@@ -18,6 +18,8 @@ const ROBOTS_MAX_TTL_MS = 24 * 3600_000;
 const ROBOTS_ERROR_TTL_MS = 10 * 60_000;
 /** RFC 9309 §2.5: crawlers must parse at least 500 KiB; we read that much and no more. */
 export const ROBOTS_MAX_BYTES = 512 * 1024;
+/** Origins whose rules are kept; the least recently fetched is dropped past this. */
+const ROBOTS_CACHE_MAX = 10_000;
 /** Crawl-delay values above this are treated as this (seconds), so a typo cannot stop a host for days. */
 const MAX_CRAWL_DELAY_SEC = 60;
 
@@ -102,7 +104,12 @@ export function createRobotsCache(deps: RobotsDeps): RobotsCache {
       if (cache.get(origin) !== cached) return rulesFor(origin);
     }
     const pending = load(origin);
+    cache.delete(origin); // re-insert at the end: the Map's order is the age order used for eviction
     cache.set(origin, pending);
+    if (cache.size > ROBOTS_CACHE_MAX) {
+      const oldest = cache.keys().next().value;
+      if (oldest !== undefined) cache.delete(oldest);
+    }
     return pending;
   };
 
