@@ -27,8 +27,8 @@ import { markdownTable, peakRssMb, writeSection } from './report.ts';
 
 const DATASET = fileURLToPath(new URL('../../shared/datasets/article-extraction/dev/', import.meta.url));
 const REFERENCE_SCORER = fileURLToPath(new URL('../../shared/tools/extraction-score.mjs', import.meta.url));
-/** Timed passes over the whole set per extractor (after one warm-up pass). */
-const TIMED_ROUNDS = 3;
+/** Timed passes over the whole set per extractor (after one warm-up pass), interleaved A/B. */
+const TIMED_ROUNDS = 5;
 /** Each child process is killed after this long (bounds the benchmark's run time). */
 const CHILD_TIMEOUT_MS = 240_000;
 
@@ -41,12 +41,15 @@ interface Doc {
   truth: string;
 }
 
-interface ChildResult {
+interface QualityResult {
   name: ExtractorName;
   predictions: Record<string, string>;
-  roundsDocsPerSec: number[];
   peakRssMb: number;
-  phasesMs?: Record<string, number>;
+}
+
+interface SpeedResult {
+  rounds: Record<ExtractorName, number[]>;
+  phasesMs: Record<string, number>;
 }
 
 function loadDocs(): Doc[] {
@@ -100,20 +103,33 @@ function profilePhases(docs: Doc[]): Record<string, number> {
   return t;
 }
 
-function runChild(name: ExtractorName): ChildResult {
+/** One extractor alone in this process: its output (scored by the parent) and its peak RSS. */
+function runQuality(name: ExtractorName): QualityResult {
   const docs = loadDocs();
   const extract = EXTRACTORS[name];
   const predictions: Record<string, string> = {};
   for (const d of docs) predictions[d.id] = extract(d);
-  const rounds: number[] = [];
+  for (const d of docs) extract(d);
+  return { name, predictions, peakRssMb: peakRssMb() };
+}
+
+/**
+ * Both extractors timed in one process on one core, rounds interleaved (A, B, A, B…) so that load
+ * from other work on the machine hits both alike; one warm-up pass each first.
+ */
+function runSpeed(): SpeedResult {
+  const docs = loadDocs();
+  const names: ExtractorName[] = ['readability', 'tickerwire'];
+  for (const name of names) for (const d of docs) EXTRACTORS[name](d);
+  const rounds: Record<ExtractorName, number[]> = { readability: [], tickerwire: [] };
   for (let r = 0; r < TIMED_ROUNDS; r++) {
-    const start = performance.now();
-    for (const d of docs) extract(d);
-    rounds.push(docs.length / ((performance.now() - start) / 1000));
+    for (const name of r % 2 === 0 ? names : [...names].reverse()) {
+      const start = performance.now();
+      for (const d of docs) EXTRACTORS[name](d);
+      rounds[name].push(docs.length / ((performance.now() - start) / 1000));
+    }
   }
-  const result: ChildResult = { name, predictions, roundsDocsPerSec: rounds, peakRssMb: peakRssMb() };
-  if (name === 'tickerwire') result.phasesMs = profilePhases(docs);
-  return result;
+  return { rounds, phasesMs: profilePhases(docs) };
 }
 
 // ---------------------------------------------------------------- metric (benchmark's, ported) ---
@@ -196,15 +212,16 @@ const median = (xs: number[]): number => {
 };
 const f3 = (x: number): string => x.toFixed(3);
 
-function spawnChild(name: ExtractorName): ChildResult {
+function spawnChild<T>(args: string[]): T {
   const script = fileURLToPath(import.meta.url);
   const runTs = fileURLToPath(new URL('../bin/run-ts.mjs', import.meta.url));
   // taskset pins the child to one core when available ("docs/s on one core").
   const hasTaskset = existsSync('/usr/bin/taskset');
-  const [cmd, args] = hasTaskset ? ['taskset', ['-c', '0', process.execPath, runTs, script, '--child', name]] : [process.execPath, [runTs, script, '--child', name]];
-  const out = execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, timeout: CHILD_TIMEOUT_MS });
+  const node = [process.execPath, runTs, script, '--child', ...args];
+  const [cmd, argv] = hasTaskset ? ['taskset', ['-c', '0', ...node]] : [process.execPath, node.slice(1)];
+  const out = execFileSync(cmd, argv, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, timeout: CHILD_TIMEOUT_MS });
   const line = out.trim().split('\n').pop() ?? '';
-  return JSON.parse(line) as ChildResult;
+  return JSON.parse(line) as T;
 }
 
 /** Run the benchmark: print the table and write the BENCHMARKS.md section. */
@@ -214,21 +231,22 @@ export async function run(): Promise<void> {
     return;
   }
   const docs = loadDocs();
-  const results = (['readability', 'tickerwire'] as const).map(spawnChild);
+  const results = (['readability', 'tickerwire'] as const).map((name) => spawnChild<QualityResult>(['quality', name]));
+  const speed = spawnChild<SpeedResult>(['speed']);
   const rows: Array<Array<string | number>> = [];
-  const base = results.find((r) => r.name === 'readability');
-  const baseRate = base === undefined ? 0 : median(base.roundsDocsPerSec);
+  const baseRounds = speed.rounds.readability;
   for (const r of results) {
     const s = score(docs, r.predictions);
     const ref = await referenceF1(docs, r.predictions);
-    const rate = median(r.roundsDocsPerSec);
-    rows.push([r.name, f3(s.precision), f3(s.recall), f3(s.f1), ref === null ? 'n/a' : f3(ref), f3(s.accuracy), rate.toFixed(1), baseRate > 0 ? `${(rate / baseRate).toFixed(2)}×` : '—', r.peakRssMb]);
+    const rounds = speed.rounds[r.name];
+    const ratio = median(rounds.map((x, i) => x / (baseRounds[i] ?? x)));
+    rows.push([r.name, f3(s.precision), f3(s.recall), f3(s.f1), ref === null ? 'n/a' : f3(ref), f3(s.accuracy), median(rounds).toFixed(1), `${ratio.toFixed(2)}×`, r.peakRssMb]);
     if (process.argv.includes('--verbose')) {
       for (const d of s.perDoc.filter((x) => x.precision < 0.9 || x.recall < 0.9)) console.log(`${r.name} ${d.id.slice(0, 12)} P=${f3(d.precision)} R=${f3(d.recall)} ${docs.find((x) => x.id === d.id)?.url ?? ''}`);
     }
   }
-  const table = markdownTable(['extractor', 'precision', 'recall', 'F1', 'F1 (reference scorer)', 'accuracy', 'docs/s (1 core, median)', 'vs Readability', 'peak RSS MB'], rows);
-  const phases = results.find((r) => r.name === 'tickerwire')?.phasesMs ?? {};
+  const table = markdownTable(['extractor', 'precision', 'recall', 'F1', 'F1 (reference scorer)', 'accuracy', 'docs/s (1 core, median)', 'speed vs Readability (median of per-round ratios)', 'peak RSS MB'], rows);
+  const phases = speed.phasesMs;
   const phaseTable = markdownTable(['stage', 'ms per page (mean)'], Object.entries(phases).map(([k, v]) => [k, v]));
   console.log(table);
   console.log(`\nWhere the time goes (tickerwire, one pass):\n${phaseTable}`);
@@ -236,14 +254,15 @@ export async function run(): Promise<void> {
     'extract',
     'Article extraction (issue 3)',
     'npm run bench:extract',
-    `${docs.length} pages of the article-extraction benchmark's dev half (../shared/datasets/article-extraction/dev). Quality: the benchmark's shingle metric (macro P/R over pages, F1 of the averages), cross-checked with ../shared/tools/extraction-score.mjs. Speed: each extractor in its own process pinned to one core, one warm-up pass then ${TIMED_ROUNDS} timed passes, median; peak RSS of that process.\n\n${table}\n\nWhere the time goes (tickerwire, mean per page):\n\n${phaseTable}`,
+    `${docs.length} pages of the article-extraction benchmark's dev half (../shared/datasets/article-extraction/dev). Quality: the benchmark's shingle metric (macro P/R over pages, F1 of the averages), cross-checked with ../shared/tools/extraction-score.mjs. Speed: both extractors in one process pinned to one core, one warm-up pass each, then ${TIMED_ROUNDS} timed passes each, interleaved so machine load hits both alike; medians. Peak RSS: each extractor alone in its own process.\n\n${table}\n\nWhere the time goes (tickerwire, mean per page):\n\n${phaseTable}`,
   );
 }
 
 const childIndex = process.argv.indexOf('--child');
 if (childIndex >= 0) {
-  const name = process.argv[childIndex + 1] as ExtractorName;
-  process.stdout.write(`${JSON.stringify(runChild(name))}\n`);
+  const mode = process.argv[childIndex + 1];
+  const result = mode === 'speed' ? runSpeed() : runQuality(process.argv[childIndex + 2] as ExtractorName);
+  process.stdout.write(`${JSON.stringify(result)}\n`);
 } else if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   await run();
 }
