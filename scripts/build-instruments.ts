@@ -27,6 +27,8 @@ interface Curated {
   blockedAliases: string[];
   ambiguousWords: string[];
   extraInstruments: Instrument[];
+  /** CoinGecko coin id per crypto symbol (tickers are not unique on CoinGecko). */
+  coingeckoIds: Record<string, string>;
 }
 
 const require = createRequire(import.meta.url);
@@ -235,7 +237,10 @@ for (const r of readCsv(join(REF, 'indices', 'indices_curated.csv'))) {
 // --- Crypto -----------------------------------------------------------------------------------------------
 const CRYPTO_SYMBOL = /^[A-Z0-9]{2,10}$/;
 function cryptoInstrument(symbol: string, name: string, rank: number): Instrument {
-  return add({ id: `crypto:${symbol}`, symbol, name, assetClass: 'crypto', currency: 'USD', exchange: 'CRYPTO', tickers: { binance: `${symbol}USDT`, coinbase: `${symbol}-USD` }, aliases: [], rank });
+  const tickers: Record<string, string> = { binance: `${symbol}USDT`, coinbase: `${symbol}-USD` };
+  const gecko = curated.coingeckoIds[symbol];
+  if (gecko) tickers.coingecko = gecko;
+  return add({ id: `crypto:${symbol}`, symbol, name, assetClass: 'crypto', currency: 'USD', exchange: 'CRYPTO', tickers, aliases: [], rank });
 }
 for (const r of readCsv(join(REF, 'crypto', 'top_assets_curated.csv'))) {
   const sym = r.symbol ?? '';

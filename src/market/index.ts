@@ -5,6 +5,7 @@
 export { createBinanceProvider, createBinanceShapedProvider, createMexcProvider, quoteAssetOf } from './binance.ts';
 export { QuoteCache, type QuoteCacheOptions } from './cache.ts';
 export { createCoinbaseProvider } from './coinbase.ts';
+export { type CoinGeckoOptions, createCoinGeckoProvider } from './coingecko.ts';
 export { createCsvProvider, type CsvProviderOptions, parseCandleCsv, readCsvFromDirectory } from './csv.ts';
 export {
   createDemoProvider,

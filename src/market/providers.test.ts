@@ -4,6 +4,7 @@ import { type LoopbackServer, routes, startLoopback } from '../../test/helpers/l
 import { AppError } from '../errors.ts';
 import { createBinanceProvider, createMexcProvider } from './binance.ts';
 import { createCoinbaseProvider } from './coinbase.ts';
+import { createCoinGeckoProvider } from './coingecko.ts';
 import { createCsvProvider, parseCandleCsv } from './csv.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
@@ -103,5 +104,28 @@ describe('CSV import', () => {
 
   test('a CSV without price columns is refused', () => {
     expect(() => parseCandleCsv('when,price\n2026-01-01,1')).toThrow(/header must name/);
+  });
+});
+
+describe('CoinGecko', () => {
+  test('simple price by coin id with the demo key header; null change is kept as unknown', async () => {
+    server = await startLoopback(routes({ '/simple/price': json('coingecko-simple-price.json') }));
+    const cg = createCoinGeckoProvider({ baseUrl: server.url, apiKey: 'demo-key', ratePerSec: 100 });
+    const btc = await cg.getQuote('bitcoin');
+    expect(btc).toMatchObject({ symbol: 'bitcoin', price: 93388.12, changePct: -0.9312, currency: 'USD', provider: 'coingecko' });
+    expect(btc.asOf.toISOString()).toBe('2025-11-25T14:00:00.000Z');
+    expect(server.requests[0]?.headers['x-cg-demo-api-key']).toBe('demo-key');
+    expect((await cg.getQuote('dogecoin')).changePct).toBeNull();
+    await expect(cg.getQuote('nocoin')).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  test('OHLC candles in ms, oldest first', async () => {
+    server = await startLoopback(routes({ '/coins/bitcoin/ohlc': json('coingecko-ohlc.json') }));
+    const candles = await createCoinGeckoProvider({ baseUrl: server.url }).getCandles('bitcoin', '1D');
+    expect(candles).toEqual([
+      { time: 1764064800000, open: 93900, high: 94010.5, low: 93500.2, close: 93610, volume: 0 },
+      { time: 1764066600000, open: 93610, high: 93700, low: 93350, close: 93388.12, volume: 0 },
+    ]);
+    expect(server.requests[0]?.path).toContain('days=1');
   });
 });

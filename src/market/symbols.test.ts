@@ -11,6 +11,8 @@ test('marketSymbolFor maps instruments to each provider, null where a provider c
   expect(marketSymbolFor(nvda, 'binance')).toBeNull();
   expect(marketSymbolFor(nvda, 'coinbase')).toBeNull();
   expect(marketSymbolFor(nvda, 'demo')).toBe('us:NVDA');
+  expect(marketSymbolFor({ ...btc, tickers: { coingecko: 'bitcoin' } }, 'coingecko')).toBe('bitcoin');
+  expect(marketSymbolFor(btc, 'coingecko')).toBeNull();
 });
 
 test('TokenBucket lets a burst through, then paces requests at its rate', async () => {
