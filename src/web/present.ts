@@ -1,5 +1,6 @@
 /** Presenters: stored rows → the JSON the API sends, field by field (rows never go out raw). */
 import type { Article, Source } from '../model.ts';
+import type { SearchHit } from '../store/store.ts';
 
 /** Health of a source as a single word, derived from its record. */
 export function sourceHealth(s: Source): 'ok' | 'failing' | 'pending' | 'disabled' {
@@ -69,5 +70,32 @@ export function presentArticle(a: Article, source: Source | undefined) {
     originUrl: a.originUrl,
     contentHash: a.contentHash,
     extraction: { removed: a.removed, warnings: a.warnings },
+  };
+}
+
+/** Escape text for HTML element content and attribute values. */
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+
+/** A snippet as safe HTML: the text escaped, matches wrapped in <mark>. */
+export function snippetHtml(snippet: SearchHit['snippet']): string {
+  let out = '';
+  let at = 0;
+  for (const [start, end] of snippet.highlights) {
+    if (start < at) continue;
+    out += `${escapeHtml(snippet.text.slice(at, start))}<mark>${escapeHtml(snippet.text.slice(start, end))}</mark>`;
+    at = end;
+  }
+  return out + escapeHtml(snippet.text.slice(at));
+}
+
+/** One search hit: the article summary, its score and the snippet (plain with ranges, and as HTML). */
+export function presentSearchHit(hit: SearchHit, source: Source | undefined) {
+  return {
+    ...presentArticleSummary(hit.article, source),
+    score: Math.round(hit.score * 1000) / 1000,
+    snippet: hit.snippet,
+    snippetHtml: snippetHtml(hit.snippet),
   };
 }

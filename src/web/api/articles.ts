@@ -6,7 +6,8 @@ import type { WebDeps } from '../context.ts';
 import { dateParam, idParam, limitParam, parseParam } from '../params.ts';
 import { presentArticle, presentArticleSummary } from '../present.ts';
 
-async function sourcesById(deps: WebDeps): Promise<Map<number, Source>> {
+/** Every source by id (few enough to read at once). */
+export async function sourcesById(deps: WebDeps): Promise<Map<number, Source>> {
   return new Map((await deps.store.listSources()).map((s) => [s.id, s]));
 }
 

@@ -1,20 +1,61 @@
-/** Article page: title, source linking to the original, author, times, reading time, body, attribution. */
+/**
+ * Article page: title, source linking to the original, author, times, reading time, body, attribution;
+ * and slots that render when their data exists: instrument chips, key facts, market box, more coverage
+ * (other sources of the same story), you may also like.
+ */
+import type { Child } from 'hono/jsx';
 import type { Article, Source } from '../../model.ts';
-import { fullTime, hostOf } from './format.ts';
+import { type InstrumentChip, InstrumentChips, Panel } from './chips.tsx';
+import { fullTime, hostOf, timeAgo } from './format.ts';
 import { Layout } from './layout.tsx';
+
+/** Another article shown beside this one (coverage or related). */
+export interface ArticleLink {
+  article: Article;
+  source: Source | undefined;
+}
 
 export interface ArticleProps {
   siteName: string;
   article: Article;
   source: Source | undefined;
   contactEmail: string;
+  now?: Date;
+  chips?: InstrumentChip[] | undefined;
+  keyFacts?: string[] | undefined;
+  /** Rendered market box (quotes, sparkline) when instruments and quotes exist. */
+  market?: Child;
+  moreCoverage?: ArticleLink[] | undefined;
+  related?: ArticleLink[] | undefined;
 }
 
-export function ArticlePage({ siteName, article: a, source, contactEmail }: ArticleProps) {
+function LinkList(props: { items: ArticleLink[]; now: Date }) {
+  return (
+    <ul class="links">
+      {props.items.map(({ article, source }) => (
+        <li>
+          <a href={`/articles/${article.id}`}>{article.title}</a>
+          <div class="meta">
+            <span>{source?.title || hostOf(article.url)}</span>
+            <span aria-hidden="true">·</span>
+            <time datetime={article.publishedAt.toISOString()} title={fullTime(article.publishedAt)}>
+              {timeAgo(article.publishedAt, props.now)}
+            </time>
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function ArticlePage(props: ArticleProps) {
+  const { siteName, article: a, source, contactEmail } = props;
+  const now = props.now ?? new Date();
   const sourceName = source?.title || hostOf(a.url);
   const full = !source || source.policy === 'full';
   return (
     <Layout title={a.title} siteName={siteName} description={a.excerpt}>
+      <div class="article-grid">
       <article class="body">
         <h1>{a.title}</h1>
         <div class="meta">
@@ -32,6 +73,14 @@ export function ArticlePage({ siteName, article: a, source, contactEmail }: Arti
           <span aria-hidden="true">·</span>
           <span>{a.readingMinutes} min read</span>
         </div>
+        <InstrumentChips chips={props.chips} />
+        <Panel title="Key facts" label="Key facts" show={(props.keyFacts ?? []).length > 0}>
+          <ul>
+            {(props.keyFacts ?? []).map((f) => (
+              <li>{f}</li>
+            ))}
+          </ul>
+        </Panel>
         {full ? (
           <div class="content" dangerouslySetInnerHTML={{ __html: a.html }} />
         ) : (
@@ -69,6 +118,20 @@ export function ArticlePage({ siteName, article: a, source, contactEmail }: Arti
           </p>
         </aside>
       </article>
+      <aside class="side" aria-label="More on this">
+        {props.market ? (
+          <section class="panel market" aria-label="Market">
+            {props.market}
+          </section>
+        ) : null}
+        <Panel title="More coverage" label="More coverage" show={(props.moreCoverage ?? []).length > 0}>
+          <LinkList items={props.moreCoverage ?? []} now={now} />
+        </Panel>
+        <Panel title="You may also like" label="You may also like" show={(props.related ?? []).length > 0}>
+          <LinkList items={props.related ?? []} now={now} />
+        </Panel>
+      </aside>
+      </div>
     </Layout>
   );
 }

@@ -1,7 +1,16 @@
-/** Home page: latest articles, newest first, with source, time and reading time. */
+/** Home page: latest articles, newest first, with filters (source, time), pagination that keeps its place, live bar. */
 import type { Article, Source } from '../../model.ts';
+import { type InstrumentChip, InstrumentChips } from './chips.tsx';
 import { fullTime, hostOf, timeAgo } from './format.ts';
-import { Layout } from './layout.tsx';
+import { feedLinks, Layout } from './layout.tsx';
+import { LIVE_SCRIPT } from './live.ts';
+
+/** Time windows offered by the home filter. */
+export const WINDOWS: Record<string, { label: string; ms: number }> = {
+  '24h': { label: 'Last 24 hours', ms: 86_400_000 },
+  '7d': { label: 'Last 7 days', ms: 7 * 86_400_000 },
+  '30d': { label: 'Last 30 days', ms: 30 * 86_400_000 },
+};
 
 export interface HomeProps {
   siteName: string;
@@ -10,9 +19,14 @@ export interface HomeProps {
   nextCursor: string | null;
   now: Date;
   filterSource?: Source | undefined;
+  /** Key of WINDOWS, when filtered by time. */
+  within?: string | undefined;
+  /** True on later pages (the list starts at a cursor). */
+  isPaged?: boolean;
+  instruments?: Map<number, InstrumentChip[]>;
 }
 
-export function ArticleItem(props: { article: Article; source: Source | undefined; now: Date }) {
+export function ArticleItem(props: { article: Article; source: Source | undefined; now: Date; chips?: InstrumentChip[] | undefined; snippetHtml?: string }) {
   const { article: a, source, now } = props;
   return (
     <li class="item">
@@ -20,7 +34,7 @@ export function ArticleItem(props: { article: Article; source: Source | undefine
         <a href={`/articles/${a.id}`}>{a.title}</a>
       </h2>
       <div class="meta">
-        <a href={source ? `/?source=${source.id}` : '#'}>{source?.title || hostOf(a.url)}</a>
+        <a href={source ? `/sources/${source.id}` : a.url}>{source?.title || hostOf(a.url)}</a>
         {source?.demoKey ? <span class="badge demo">demo</span> : null}
         <span aria-hidden="true">·</span>
         <time datetime={a.publishedAt.toISOString()} title={fullTime(a.publishedAt)}>
@@ -29,30 +43,82 @@ export function ArticleItem(props: { article: Article; source: Source | undefine
         <span aria-hidden="true">·</span>
         <span>{a.readingMinutes} min read</span>
       </div>
-      {a.excerpt ? <p class="excerpt">{a.excerpt}</p> : null}
+      {props.snippetHtml !== undefined ? (
+        <p class="excerpt" dangerouslySetInnerHTML={{ __html: props.snippetHtml }} />
+      ) : a.excerpt ? (
+        <p class="excerpt">{a.excerpt}</p>
+      ) : null}
+      <InstrumentChips chips={props.chips} />
     </li>
+  );
+}
+
+/** The query string of the current filters (no cursor). */
+export function filterQuery(sourceId: number | undefined, within: string | undefined): string {
+  const p = new URLSearchParams();
+  if (sourceId !== undefined) p.set('source', String(sourceId));
+  if (within) p.set('within', within);
+  const s = p.toString();
+  return s ? `?${s}` : '';
+}
+
+function Filters(props: { sources: Map<number, Source>; filterSource: Source | undefined; within: string | undefined }) {
+  const sources = [...props.sources.values()].filter((s) => s.articleCount > 0).sort((a, b) => (a.title || a.url).localeCompare(b.title || b.url));
+  return (
+    <form class="filters" method="get" action="/" aria-label="Filter articles">
+      <label>
+        Source{' '}
+        <select name="source">
+          <option value="">All sources</option>
+          {sources.map((s) => (
+            <option value={String(s.id)} selected={props.filterSource?.id === s.id}>
+              {s.title || s.url}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Time{' '}
+        <select name="within">
+          <option value="">Any time</option>
+          {Object.entries(WINDOWS).map(([key, w]) => (
+            <option value={key} selected={props.within === key}>
+              {w.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="submit">Filter</button>
+    </form>
   );
 }
 
 export function HomePage(props: HomeProps) {
   const title = props.filterSource ? props.filterSource.title || props.filterSource.url : 'Latest';
-  const more = props.nextCursor
-    ? `/?cursor=${encodeURIComponent(props.nextCursor)}${props.filterSource ? `&source=${props.filterSource.id}` : ''}`
-    : null;
+  const filters = filterQuery(props.filterSource?.id, props.within);
+  const more = props.nextCursor ? `/${filters ? `${filters}&` : '?'}cursor=${encodeURIComponent(props.nextCursor)}` : null;
+  const feeds = props.filterSource ? feedLinks(title, `/sources/${props.filterSource.id}/feed`) : feedLinks('Latest', '/feed');
   return (
-    <Layout title={title} siteName={props.siteName}>
+    <Layout title={title} siteName={props.siteName} feeds={feeds} script={props.isPaged ? '' : LIVE_SCRIPT}>
       <h1>{title}</h1>
+      <Filters sources={props.sources} filterSource={props.filterSource} within={props.within} />
+      <div id="live" class="live" role="status" aria-live="polite" data-source={props.filterSource ? String(props.filterSource.id) : ''} hidden>
+        <span class="live-count" /> <a href={`/${filters}`}>Show</a>
+      </div>
       {props.articles.length === 0 ? (
-        <p>No articles yet. Sources are polled on a schedule; check the <a href="/sources">sources page</a> for their health.</p>
+        <p>
+          No articles {props.within || props.filterSource ? 'match these filters' : 'yet'}. Sources are polled on a schedule; check the{' '}
+          <a href="/sources">sources page</a> for their health.
+        </p>
       ) : (
         <ol class="list">
           {props.articles.map((a) => (
-            <ArticleItem article={a} source={props.sources.get(a.sourceId)} now={props.now} />
+            <ArticleItem article={a} source={props.sources.get(a.sourceId)} now={props.now} chips={props.instruments?.get(a.id)} />
           ))}
         </ol>
       )}
       <nav class="pager" aria-label="Pagination">
-        <span />
+        {props.isPaged ? <a href={`/${filters}`}>← Newest</a> : <span />}
         {more ? <a href={more}>Older articles →</a> : null}
       </nav>
     </Layout>

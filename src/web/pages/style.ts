@@ -13,7 +13,7 @@ header.site nav{display:flex;gap:14px;flex-wrap:wrap}header.site nav a{color:var
 main{max-width:1080px;margin:0 auto;padding:16px}
 h1{font-size:1.6rem;line-height:1.25;margin:.2em 0 .4em;letter-spacing:-.01em}
 .list{list-style:none;margin:0;padding:0}
-.item{display:grid;grid-template-columns:1fr;gap:4px;padding:14px 0;border-bottom:1px solid var(--line)}
+.item{display:grid;grid-template-columns:minmax(0,1fr);gap:4px;padding:14px 0;border-bottom:1px solid var(--line)}
 .item h2{font-size:1.08rem;margin:0;line-height:1.35}.item h2 a{color:var(--fg);text-decoration:none}.item h2 a:hover{text-decoration:underline}
 .meta{color:var(--muted);font-size:.86rem;display:flex;gap:8px;flex-wrap:wrap;align-items:center}
 .excerpt{margin:2px 0 0;color:var(--fg);opacity:.88;font-size:.95rem}
@@ -28,5 +28,25 @@ table.sources{width:100%;border-collapse:collapse;font-size:.92rem}table.sources
 table.sources td.err{color:var(--down);max-width:420px;word-break:break-word}
 .wrap{overflow-x:auto}
 footer.site{max-width:1080px;margin:24px auto;padding:16px;color:var(--muted);font-size:.85rem;border-top:1px solid var(--line)}
-@media (min-width:760px){.item{grid-template-columns:1fr}h1{font-size:2rem}}
+.vh{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+form.search{display:flex;gap:6px;flex:1 1 240px;min-width:0}form.search input{flex:1;min-width:0}
+input,select,button{font:inherit;color:var(--fg);background:var(--card);border:1px solid var(--muted);border-radius:6px;padding:6px 9px}
+button{cursor:pointer;background:var(--accent);border-color:var(--accent);color:var(--bg);font-weight:600}
+select:focus-visible{outline:3px solid var(--accent);outline-offset:2px}
+.filters{display:flex;gap:10px;flex-wrap:wrap;align-items:end;margin:0 0 8px}.filters label{display:flex;flex-direction:column;font-size:.82rem;color:var(--muted);gap:2px}
+.chips{list-style:none;display:flex;flex-wrap:wrap;gap:6px;margin:4px 0 0;padding:0}
+.chip{display:inline-block;font-size:.78rem;font-weight:600;padding:1px 8px;border-radius:999px;background:var(--chip);color:var(--accent);text-decoration:none}
+mark{background:#ffe58a;color:#1d1f23;border-radius:2px;padding:0 1px}
+.live{position:fixed;left:50%;transform:translateX(-50%);top:12px;z-index:5;background:var(--accent);color:var(--bg);padding:8px 16px;border-radius:999px;box-shadow:0 2px 10px rgba(0,0,0,.25);font-weight:600}
+.live a{color:var(--bg);text-decoration:underline}.live[hidden]{display:none}
+.article-grid{display:grid;grid-template-columns:minmax(0,1fr);gap:24px}
+.panel{border:1px solid var(--line);border-radius:8px;background:var(--card);padding:12px 14px;margin:16px 0}
+.panel h2{font-size:1rem;margin:0 0 8px}.panel ul{margin:0;padding-left:18px}
+.links{list-style:none;padding:0!important}.links li{padding:6px 0;border-bottom:1px solid var(--line)}.links li:last-child{border-bottom:0}
+.links a{color:var(--fg);text-decoration:none;font-weight:600}.links a:hover{text-decoration:underline}
+dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:6px 16px;margin:0 0 20px}dl.facts dt{color:var(--muted)}dl.facts dd{margin:0;word-break:break-word}
+dd.err,.problem{color:var(--down)}.hint{color:var(--muted);font-size:.9rem}code{font-size:.9em;background:var(--chip);padding:0 4px;border-radius:4px}
+.docs section{border-top:1px solid var(--line);padding-top:8px;margin-top:16px}.docs h2{font-size:1.05rem}
+@media (min-width:760px){h1{font-size:2rem}}
+@media (min-width:1000px){.article-grid{grid-template-columns:minmax(0,720px) minmax(0,300px)}.side{padding-top:60px}}
 `;

@@ -1,0 +1,68 @@
+/** Feed routes: the home listing, a source and a search query as RSS, Atom and JSON Feed. */
+import type { Context } from 'hono';
+import { AppError } from '../../errors.ts';
+import { sourcesById } from '../api/articles.ts';
+import type { WebDeps } from '../context.ts';
+import { idParam, parseParam } from '../params.ts';
+import { runSearch } from '../search.ts';
+import { siteUrl } from '../site-url.ts';
+import { FEED_CONTENT_TYPES, type FeedChannel, type FeedEntry, type FeedFormat, renderFeed } from './render.ts';
+
+/** Entries per feed document. */
+export const FEED_SIZE = 50;
+
+function send(c: Context, format: FeedFormat, channel: FeedChannel, entries: FeedEntry[]) {
+  return c.body(renderFeed(format, channel, entries), 200, { 'Content-Type': FEED_CONTENT_TYPES[format] });
+}
+
+/** The feed's own URL: the request path and query on the site URL. */
+function selfUrl(base: string, c: Context): string {
+  const u = new URL(c.req.url);
+  return `${base}${u.pathname}${u.search}`;
+}
+
+export function homeFeedHandler(deps: WebDeps, format: FeedFormat) {
+  return async (c: Context) => {
+    const base = siteUrl(deps, c);
+    const page = await deps.store.listArticles({ limit: FEED_SIZE });
+    const sources = await sourcesById(deps);
+    return send(
+      c,
+      format,
+      { title: `${deps.config.siteName}: latest`, description: 'Latest articles from every source', pageUrl: `${base}/`, feedUrl: selfUrl(base, c), siteUrl: base },
+      page.items.map((article) => ({ article, source: sources.get(article.sourceId) })),
+    );
+  };
+}
+
+export function sourceFeedHandler(deps: WebDeps, format: FeedFormat) {
+  return async (c: Context) => {
+    const id = parseParam(idParam, c.req.param('id'), 'id');
+    const source = await deps.store.getSource(id);
+    if (!source) throw new AppError('not_found', `source ${id} not found`);
+    const base = siteUrl(deps, c);
+    const page = await deps.store.listArticles({ limit: FEED_SIZE, sourceId: id });
+    const title = source.title || source.url;
+    return send(
+      c,
+      format,
+      { title: `${deps.config.siteName}: ${title}`, description: `Latest articles from ${title}`, pageUrl: `${base}/sources/${id}`, feedUrl: selfUrl(base, c), siteUrl: base },
+      page.items.map((article) => ({ article, source })),
+    );
+  };
+}
+
+export function searchFeedHandler(deps: WebDeps, format: FeedFormat) {
+  return async (c: Context) => {
+    const base = siteUrl(deps, c);
+    const out = await runSearch(deps, c.req.query(), FEED_SIZE);
+    const sources = await sourcesById(deps);
+    const qs = new URL(c.req.url).search;
+    return send(
+      c,
+      format,
+      { title: `${deps.config.siteName}: search "${out.query}"`, description: `Articles matching "${out.query}"`, pageUrl: `${base}/search${qs}`, feedUrl: selfUrl(base, c), siteUrl: base },
+      out.hits.map((h) => ({ article: h.article, source: sources.get(h.article.sourceId) })),
+    );
+  };
+}

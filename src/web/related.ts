@@ -1,0 +1,78 @@
+/**
+ * "You may also like": articles related to one article, ranked by text similarity (the store's "more
+ * like this") blended with recency, never the article itself or a copy of it, at most a few per source.
+ * Shared instruments and stories join the ranking when the store provides them.
+ */
+import type { Article } from '../model.ts';
+import type { WebDeps } from './context.ts';
+
+/** Related articles shown. */
+export const RELATED_LIMIT = 5;
+/** Similar candidates read from the store before re-ranking. */
+const CANDIDATES = 30;
+/** Share of the final score given to text similarity (the rest to recency). */
+const SIMILARITY_WEIGHT = 0.75;
+/** Recency half-life of the related ranking. */
+const HALF_LIFE_MS = 7 * 86_400_000;
+/** Most related articles from one source. */
+const PER_SOURCE = 2;
+/** Similarity (relative to the best candidate) under which a candidate is not shown at all. */
+const MIN_RELATIVE_SIMILARITY = 0.2;
+/** Cached results per article, and for how long. */
+const CACHE_SIZE = 500;
+const CACHE_MS = 5 * 60_000;
+
+export interface RelatedArticle {
+  article: Article;
+  score: number;
+}
+
+const normalise = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/** True when `b` is the same piece as `a` (copy, same URL, same text or same headline). */
+export function isSamePiece(a: Article, b: Article): boolean {
+  return a.id === b.id || a.canonicalUrl === b.canonicalUrl || a.contentHash === b.contentHash || normalise(a.title) === normalise(b.title);
+}
+
+/** Re-rank similar candidates: similarity × recency, copies removed, sources diversified. Pure. */
+export function rankRelated(article: Article, similar: RelatedArticle[], now: Date, limit: number): RelatedArticle[] {
+  const best = Math.max(0, ...similar.map((s) => s.score));
+  if (best <= 0) return [];
+  const scored = similar
+    .filter((s) => !isSamePiece(article, s.article) && s.score / best >= MIN_RELATIVE_SIMILARITY)
+    .map((s) => {
+      const age = Math.abs(now.getTime() - s.article.publishedAt.getTime());
+      const recency = 0.5 ** (age / HALF_LIFE_MS);
+      return { article: s.article, score: SIMILARITY_WEIGHT * (s.score / best) + (1 - SIMILARITY_WEIGHT) * recency };
+    })
+    .sort((a, b) => b.score - a.score);
+  const out: RelatedArticle[] = [];
+  const perSource = new Map<number, number>();
+  const seen: Article[] = [];
+  for (const s of scored) {
+    if (out.length >= limit) break;
+    const n = perSource.get(s.article.sourceId) ?? 0;
+    if (n >= PER_SOURCE || seen.some((x) => isSamePiece(x, s.article))) continue;
+    perSource.set(s.article.sourceId, n + 1);
+    seen.push(s.article);
+    out.push({ article: s.article, score: Math.round(s.score * 1000) / 1000 });
+  }
+  return out;
+}
+
+const cache = new WeakMap<WebDeps, Map<number, { at: number; items: RelatedArticle[] }>>();
+
+/** Related articles of `article` (cached a few minutes per article); empty when the store cannot tell. */
+export async function findRelated(deps: WebDeps, article: Article, limit: number): Promise<RelatedArticle[]> {
+  if (!deps.store.listSimilarArticles) return [];
+  let byId = cache.get(deps);
+  if (!byId) cache.set(deps, (byId = new Map()));
+  const now = deps.now();
+  const hit = byId.get(article.id);
+  if (hit && now.getTime() - hit.at < CACHE_MS) return hit.items.slice(0, limit);
+  const similar = await deps.store.listSimilarArticles(article.id, CANDIDATES);
+  const items = rankRelated(article, similar, now, limit);
+  if (byId.size >= CACHE_SIZE) byId.delete(byId.keys().next().value ?? 0);
+  byId.set(article.id, { at: now.getTime(), items });
+  return items;
+}
