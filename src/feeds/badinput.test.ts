@@ -193,6 +193,18 @@ describe('size and depth limits', () => {
     expect(ms).toBeLessThan(CAPPED_PARSE_MAX_MS);
   });
 
+  test('a 10 MB one-line title is cut quickly', () => {
+    const text = rss(`<item><title>${'w '.repeat(5_000_000)}</title><link>https://bad.example.test/w</link></item>`);
+    const { value, ms } = timed(() => parseFeed(text, URL_));
+    expect(value.items[0]?.title?.length).toBeLessThanOrEqual(MAX_TITLE_CHARS);
+    expect(ms).toBeLessThan(CAPPED_PARSE_MAX_MS * 2);
+  });
+
+  test('a DTD larger than the root search window does not hide the feed', () => {
+    const doctype = `<!DOCTYPE rss [<!ENTITY pad "${'p'.repeat(100_000)}">]>`;
+    expect(parseFeed(rss(item(1), doctype), URL_).items).toHaveLength(1);
+  });
+
   test('deeply nested XML is refused without a stack overflow', () => {
     const depth = 200_000;
     const text = rss(`<item><title>x</title><link>https://bad.example.test/x</link><extra>${'<d>'.repeat(depth)}${'</d>'.repeat(depth)}</extra></item>`);

@@ -2,8 +2,12 @@
  * feedparser's hostile and odd feeds from ../shared/datasets/badinput (read in place, never copied):
  * every file is parsed, or rejected with a clear AppError, quickly, with clean output.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { describe, expect, test } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { isAppError } from '../errors.ts';
 import { decodeText } from '../fetch/decode.ts';
 import { parseFeed } from './index.ts';
@@ -62,4 +66,42 @@ describe.skipIf(!present)('feedparser bad-input corpus', () => {
 
 test.skipIf(present)('feedparser bad-input corpus (skipped)', () => {
   console.warn(`skipping the feedparser corpus: ${MANIFEST.pathname} not found`);
+});
+
+/** Generated hostile files (never stored: the corpus's generator writes them to a temp dir), with the corpus's time limits. */
+const GENERATED: Array<{ file: string; maxMs: number }> = [
+  { file: 'items-100k.xml', maxMs: 30_000 },
+  { file: 'items-100k.json', maxMs: 30_000 },
+  { file: 'nested-1m.xml', maxMs: 5_000 },
+  { file: 'nested-1m.json', maxMs: 5_000 },
+  { file: 'quadratic-blowup-10g.xml', maxMs: 2_000 },
+  { file: 'wide-line-20mb.xml', maxMs: 5_000 },
+];
+const GENERATOR = new URL('generators/make-large.mjs', CORPUS);
+
+describe.skipIf(!existsSync(GENERATOR))('generated hostile feeds (make-large.mjs)', () => {
+  let dir = '';
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'tw-large-'));
+    const only = GENERATED.map((g) => g.file).join(',');
+    execFileSync(process.execPath, [fileURLToPath(GENERATOR), '--out', dir, '--only', only], { stdio: 'ignore' });
+  }, 120_000);
+  afterAll(() => {
+    if (dir !== '') rmSync(dir, { recursive: true, force: true });
+  });
+
+  test.each(GENERATED)('$file: parsed or rejected with a reason within $maxMs ms', ({ file, maxMs }) => {
+    const text = readFileSync(join(dir, file), 'utf8');
+    const start = performance.now();
+    let items = -1;
+    try {
+      items = parseFeed(text, 'http://example.com/feed', { maxItems: 500 }).items.length;
+    } catch (error) {
+      expect(isAppError(error), String(error)).toBe(true);
+    }
+    expect(performance.now() - start).toBeLessThan(maxMs);
+    if (file.startsWith('items-100k')) expect(items).toBe(500);
+    // Parsed without expanding the 100 KB entity; its one item has no link, so nothing is kept.
+    if (file.startsWith('quadratic')) expect(items).toBe(0);
+  });
 });

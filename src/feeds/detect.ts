@@ -60,7 +60,7 @@ function findRoot(text: string): Root | null {
   let doctype: string | null = null;
   let doctypeText: string | null = null;
   let hasJunk = false;
-  const limit = Math.min(text.length, ROOT_SEARCH_CHARS);
+  let limit = Math.min(text.length, ROOT_SEARCH_CHARS);
   while (i < limit) {
     const lt = text.indexOf('<', i);
     if (lt < 0 || lt >= limit) return null;
@@ -83,6 +83,8 @@ function findRoot(text: string): Root | null {
       i = text.indexOf('>', end) + 1;
       if (i === 0) return null;
       doctypeText = text.slice(lt, i);
+      // A long internal subset does not count against the search budget (its entities are never expanded).
+      limit = Math.min(text.length, limit + doctypeText.length);
     } else {
       const name = /^<([A-Za-z_][\w:.-]*)/.exec(text.slice(lt, lt + 100))?.[1];
       if (name === undefined) {
