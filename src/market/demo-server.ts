@@ -7,6 +7,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createBinanceShapedProvider } from './binance.ts';
+import type { Logger } from '../log.ts';
+import { MarketData } from './market-data.ts';
 import type { MarketDataProvider } from './types.ts';
 
 /** Illustrative reference level per demo instrument (not real quotes) and its currency. */
@@ -194,4 +196,12 @@ export function createDemoProvider(baseUrl: string): MarketDataProvider {
     baseUrl,
     currencyOf: (symbol) => DEMO_INSTRUMENTS[demoId(symbol) ?? '']?.currency ?? 'USD',
   });
+}
+
+/**
+ * Market data for the offline demo: every asset class served by the demo server.
+ * @example const market = await startDemoMarketServer(); const data = createDemoMarketData(market.url); await data.quote(nvda)
+ */
+export function createDemoMarketData(baseUrl: string, log?: Logger): MarketData {
+  return new MarketData({ routes: { default: { name: 'demo', provider: createDemoProvider(baseUrl) } }, ...(log ? { log } : {}) });
 }

@@ -8,6 +8,7 @@ export { createCoinbaseProvider } from './coinbase.ts';
 export { type CoinGeckoOptions, createCoinGeckoProvider } from './coingecko.ts';
 export { createCsvProvider, type CsvProviderOptions, parseCandleCsv, readCsvFromDirectory } from './csv.ts';
 export {
+  createDemoMarketData,
   createDemoProvider,
   DEMO_INSTRUMENTS,
   type DemoMarketServer,
@@ -16,5 +17,7 @@ export {
   startDemoMarketServer,
 } from './demo-server.ts';
 export { type ClientOptions, TokenBucket } from './http.ts';
+export { type CandleSeries, MarketData, type MarketDataOptions, type MarketRoute } from './market-data.ts';
+export { createProvider, type ProviderSpec } from './providers.ts';
 export { marketSymbolFor, type ProviderName } from './symbols.ts';
 export type { Candle, CandleRange, MarketDataProvider, Quote } from './types.ts';

@@ -26,3 +26,12 @@ test('TokenBucket lets a burst through, then paces requests at its rate', async 
   await pending;
   expect(Date.now() - started).toBeLessThan(500);
 });
+
+test('createProvider builds each named provider and refuses incomplete specs', async () => {
+  const { createProvider } = await import('./providers.ts');
+  for (const name of ['binance', 'mexc', 'coinbase', 'coingecko'] as const) expect(createProvider({ name }).name).toBe(name);
+  expect(createProvider({ name: 'csv', csvDir: '/tmp' }).name).toBe('csv');
+  expect(createProvider({ name: 'demo', baseUrl: 'http://127.0.0.1:1' }).name).toBe('demo');
+  expect(() => createProvider({ name: 'csv' })).toThrow(/directory/);
+  expect(() => createProvider({ name: 'demo' })).toThrow(/demo server URL/);
+});
