@@ -4,7 +4,8 @@
  */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { loadMigrations } from './migrations.ts';
-import { buildArticle } from './contract/fixtures.ts';
+import { enrichmentCases } from './contract/enrich-cases.ts';
+import { buildArticle, stored } from './contract/fixtures.ts';
 import { checkPostgres, type Dialect, type FreshStore, freshStore } from './contract/harness.ts';
 import type { Store } from './store.ts';
 
@@ -270,8 +271,8 @@ describe.each<Dialect>(['sqlite', 'postgres'])('store contract: %s', (dialect) =
       expect(ids).toHaveLength(2);
       expect(ids.every((id) => typeof id === 'number')).toBe(true);
       expect(ids[1]).toBeGreaterThan(ids[0]!);
-      expect(await store.getArticle(ids[0]!)).toEqual({ ...input[0], id: ids[0] });
-      expect(await store.getArticle(ids[1]!)).toEqual({ ...input[1], id: ids[1] });
+      expect(await store.getArticle(ids[0]!)).toEqual(stored(input[0]!, ids[0]!));
+      expect(await store.getArticle(ids[1]!)).toEqual(stored(input[1]!, ids[1]!));
       expect(await store.getArticle(ids[1]! + 1000)).toBeUndefined();
     });
 
@@ -328,7 +329,7 @@ describe.each<Dialect>(['sqlite', 'postgres'])('store contract: %s', (dialect) =
       const exact = await store.listArticles({ limit: 7 });
       expect(exact.items).toHaveLength(7);
       expect(exact.nextCursor).toBeNull();
-      expect(exact.items[0]).toEqual({ ...input[ids.indexOf(expected[0]!)], id: expected[0] });
+      expect(exact.items[0]).toEqual(stored(input[ids.indexOf(expected[0]!)]!, expected[0]!));
     });
 
     test('filters by source and time window, also across pages', async () => {
@@ -364,6 +365,8 @@ describe.each<Dialect>(['sqlite', 'postgres'])('store contract: %s', (dialect) =
       expect(await store.countArticles(a + b + 1000)).toBe(0);
     });
   });
+
+  enrichmentCases(() => store);
 
   describe('settings', () => {
     test('get, set and overwrite', async () => {

@@ -37,7 +37,32 @@ async function populate(store: Store): Promise<void> {
       publishedAt: new Date(T0.getTime() - (i % 50) * 1000),
     }),
   );
-  await store.insertArticles(list);
+  const ids = (await store.insertArticles(list)).map((id) => id ?? -1);
+  // Enrichment: a story, linked instruments, and a copy whose original has a higher id.
+  const story = await store.insertStory({
+    headline: 'Zürich rally',
+    headlineArticleId: ids[7] ?? null,
+    firstSeenAt: T0,
+    lastUpdateAt: T0,
+    sourceCount: 2,
+    articleCount: 3,
+  });
+  for (const [k, id] of [ids[7], ids[8], ids[900]].entries()) {
+    await store.saveEnrichment({
+      articleId: id ?? -1,
+      storyId: story,
+      duplicateOf: null,
+      sentiment: k === 0 ? 0.125 : -1 / 3,
+      figures: [{ subject: null, metric: 'index', value: 1.5, unit: 'points', period: null, sentence: 'Up 1.5 points.' }],
+      instruments: [
+        { instrumentId: 'eq:NWND', symbol: 'NWND', name: 'Northwind', assetClass: 'equity', salience: 0.9, role: 'subject', mentions: 3, sentences: ['Northwind rose.'] },
+        { instrumentId: 'cr:BLK', symbol: 'BLK', name: 'Blockcoin', assetClass: 'crypto', salience: 1 / 3, role: 'mention', mentions: 1, sentences: [] },
+      ],
+      fingerprint: k === 2 ? null : `[${k},2,3]`,
+      at: T0,
+    });
+  }
+  await store.setDuplicateOf([ids[8] ?? -1, ids[900] ?? -1], ids[900] ?? -1);
   await store.setSetting('theme', 'dark');
   await store.setSetting('empty', '');
 }
@@ -52,7 +77,22 @@ async function snapshot(store: Store) {
     articles.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor !== null);
-  return { sources, articles, theme: await store.getSetting('theme'), empty: await store.getSetting('empty') };
+  const stories = await store.listStories({ limit: 100 });
+  const storyArticles = await Promise.all(stories.items.map((st) => store.listStoryArticles(st.id)));
+  const instruments = await store.listArticleInstruments(articles.map((a) => a.id));
+  const pending = await store.listPendingEnrichment(5);
+  const state = await store.listEnrichmentState(new Date(0));
+  return {
+    sources,
+    articles,
+    stories,
+    storyArticles,
+    instruments,
+    pending,
+    state,
+    theme: await store.getSetting('theme'),
+    empty: await store.getSetting('empty'),
+  };
 }
 
 async function collect(store: Store): Promise<string[]> {
@@ -92,13 +132,17 @@ describe.each(pairs)('transfer %s → %s', (from, to) => {
     const target = dst!.store;
     await populate(source);
     const lines = await collect(source);
-    expect(lines).toHaveLength(1 + 2 + ARTICLES + 2 + 1);
+    expect(lines).toHaveLength(1 + 2 + 1 + ARTICLES + 6 + 2 + 1);
     expect(JSON.parse(lines[0]!)).toMatchObject({ kind: 'header', dialect: from, migrations: loadMigrations(from).map((m) => m.version) });
     const summary = await importStore(target, lines);
-    expect(summary.counts).toEqual({ sources: 2, articles: ARTICLES, settings: 2 });
+    expect(summary.counts).toEqual({ sources: 2, stories: 1, articles: ARTICLES, article_instruments: 6, settings: 2 });
     expect(await snapshot(target)).toEqual(await snapshot(source));
     expect(withoutHeader(await collect(target))).toEqual(withoutHeader(lines));
     const before = await snapshot(source);
+    expect(before.state).toHaveLength(3);
+    const copies = before.articles.filter((x) => x.duplicateOf !== null);
+    expect(copies.map((x) => (x.duplicateOf ?? 0) > x.id)).toEqual([true]); // the copy precedes its original
+    expect((await target.listCopies(copies[0]?.duplicateOf ?? 0)).map((x) => x.id)).toEqual([copies[0]?.id]);
     const maxSource = Math.max(...before.sources.map((s) => s.id));
     const maxArticle = Math.max(...before.articles.map((x) => x.id));
     const next = await target.insertSource({ url: 'https://new.example/feed' }, T0);

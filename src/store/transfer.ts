@@ -17,9 +17,9 @@ import type { Store } from './store.ts';
 /** A table the transfer copies, in an order that satisfies foreign keys. */
 export interface TableSpec {
   name: string;
-  /** Unique, ordered key used to page through the table. */
-  key: string;
-  /** The key is a generated id (its PostgreSQL sequence is bumped after an import). */
+  /** Unique, ordered key (one or more columns) used to page through the table. */
+  key: string[];
+  /** The key is one generated id column (its PostgreSQL sequence is bumped after an import). */
   identity: boolean;
 }
 
@@ -28,9 +28,11 @@ export interface TableSpec {
  * until then exporting fails rather than silently leaving the table behind.
  */
 export const TRANSFER_TABLES: readonly TableSpec[] = [
-  { name: 'sources', key: 'id', identity: true },
-  { name: 'articles', key: 'id', identity: true },
-  { name: 'settings', key: 'key', identity: false },
+  { name: 'sources', key: ['id'], identity: true },
+  { name: 'stories', key: ['id'], identity: true },
+  { name: 'articles', key: ['id'], identity: true },
+  { name: 'article_instruments', key: ['article_id', 'instrument_id'], identity: false },
+  { name: 'settings', key: ['key'], identity: false },
 ];
 
 /**
@@ -50,14 +52,17 @@ export type Row = Record<string, unknown>;
 /** Driver-specific raw table access (not part of Store; only transfers need it). */
 export interface RawTables {
   dialect: Store['dialect'];
-  /** Open a snapshot ('read') or a write transaction that the whole import runs in. */
+  /**
+   * Open a snapshot ('read') or the write transaction the whole import runs in, with foreign keys
+   * checked at commit (a copy may come before the original its duplicate_of points at).
+   */
   begin(mode: 'read' | 'write'): Promise<void>;
   end(commit: boolean): Promise<void>;
   tableNames(): Promise<string[]>;
   versions(): Promise<number[]>;
   count(table: TableSpec): Promise<number>;
-  /** Rows with key > after (all from the start when after is undefined), by key. */
-  page(table: TableSpec, after: unknown, limit: number): Promise<Row[]>;
+  /** Rows whose key is after `after` (from the start when undefined), by key; stored columns only. */
+  page(table: TableSpec, after: unknown[] | undefined, limit: number): Promise<Row[]>;
   insert(table: TableSpec, rows: Row[]): Promise<void>;
   /** After an import: make generated ids continue after the imported ones. */
   finish(tables: readonly TableSpec[]): Promise<void>;
@@ -78,8 +83,9 @@ function sqliteRawTables(store: SqliteStore): RawTables {
   const q = (name: string) => `"${name.replaceAll('"', '""')}"`;
   return {
     dialect: 'sqlite',
-    async begin() {
+    async begin(mode) {
       db.exec('BEGIN');
+      if (mode === 'write') db.pragma('defer_foreign_keys = ON');
     },
     async end(commit) {
       if (db.inTransaction) db.exec(commit ? 'COMMIT' : 'ROLLBACK');
@@ -94,9 +100,10 @@ function sqliteRawTables(store: SqliteStore): RawTables {
       return Number(db.prepare(`SELECT COUNT(*) FROM ${q(t.name)}`).pluck().get());
     },
     async page(t, after, limit) {
-      const sql = `SELECT * FROM ${q(t.name)} ${after === undefined ? '' : `WHERE ${q(t.key)} > ?`} ORDER BY ${q(t.key)} LIMIT ?`;
-      const stmt = db.prepare(sql);
-      return (after === undefined ? stmt.all(limit) : stmt.all(after, limit)) as Row[];
+      const key = t.key.map(q).join(', ');
+      const where = after === undefined ? '' : `WHERE (${key}) > (${t.key.map(() => '?').join(', ')})`;
+      const stmt = db.prepare(`SELECT * FROM ${q(t.name)} ${where} ORDER BY ${key} LIMIT ?`);
+      return stmt.all(...(after ?? []), limit) as Row[];
     },
     async insert(t, rows) {
       const first = rows[0];
@@ -149,14 +156,14 @@ export async function* exportLines(store: Store): AsyncGenerator<string> {
     const counts: Record<string, number> = {};
     for (const table of TRANSFER_TABLES) {
       let n = 0;
-      let after: unknown;
+      let after: unknown[] | undefined;
       for (;;) {
         const rows = await raw.page(table, after, EXPORT_PAGE);
         for (const row of rows) yield JSON.stringify({ kind: 'row', table: table.name, row } satisfies ExportLine);
         n += rows.length;
         const last = rows.at(-1);
         if (!last || rows.length < EXPORT_PAGE) break;
-        after = last[table.key];
+        after = table.key.map((k) => last[k]);
       }
       counts[table.name] = n;
     }

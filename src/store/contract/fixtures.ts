@@ -1,5 +1,5 @@
 /** Builders of test articles (invented text) for store tests. */
-import type { NewArticle } from '../../model.ts';
+import type { Article, NewArticle } from '../../model.ts';
 
 /** A complete article for source `sourceId`; `n` makes guid and URLs distinct. */
 export function buildArticle(n: number, over: Partial<NewArticle> = {}): NewArticle {
@@ -25,4 +25,9 @@ export function buildArticle(n: number, over: Partial<NewArticle> = {}): NewArti
     warnings: n % 2 === 0 ? ['no byline date'] : [],
     ...over,
   };
+}
+
+/** What the store gives back for `input` inserted as `id`: enrichment fields start empty. */
+export function stored(input: NewArticle, id: number): Article {
+  return { ...input, id, storyId: null, duplicateOf: null, sentiment: null, figures: [] };
 }

@@ -1,10 +1,13 @@
 /** The PostgreSQL store (node-postgres pool): for many worker and web processes on one database. */
 import type pg from 'pg';
 import type { ArticleQuery, NewArticle, NewSource, PollOutcome } from '../../model.ts';
+import type { EnrichmentWrite, StoryQuery, StoryWrite } from '../enrich-store.ts';
 import type { ItemKey, SourcePatch, Store } from '../store.ts';
 import * as articles from './articles.ts';
 import { migratePool, openPool, type PgOptions } from './db.ts';
+import * as enrich from './enrich.ts';
 import * as sources from './sources.ts';
+import * as stories from './stories.ts';
 
 export type { PgOptions } from './db.ts';
 
@@ -69,6 +72,53 @@ export class PostgresStore implements Store {
   }
   async countArticles(sourceId?: number) {
     return articles.countArticles(this.pool, sourceId);
+  }
+
+  async listPendingEnrichment(limit: number) {
+    return enrich.listPendingEnrichment(this.pool, limit);
+  }
+  async listEnrichmentState(since: Date) {
+    return enrich.listEnrichmentState(this.pool, since);
+  }
+  async findArticleByContentHash(hash: string, excludeId: number) {
+    return enrich.findArticleByContentHash(this.pool, hash, excludeId);
+  }
+  async saveEnrichment(write: EnrichmentWrite) {
+    await enrich.saveEnrichment(this.pool, write);
+  }
+  async setDuplicateOf(ids: number[], originalId: number | null) {
+    await enrich.setDuplicateOf(this.pool, ids, originalId);
+  }
+  async listCopies(articleId: number) {
+    return enrich.listCopies(this.pool, articleId);
+  }
+  async listArticleInstruments(ids: number[]) {
+    return enrich.listArticleInstruments(this.pool, ids);
+  }
+  async listInstrumentArticles(instrumentId: string, query: { limit: number; cursor?: string }) {
+    return enrich.listInstrumentArticles(this.pool, instrumentId, query);
+  }
+
+  async insertStory(story: StoryWrite) {
+    return stories.insertStory(this.pool, story);
+  }
+  async updateStory(id: number, story: StoryWrite) {
+    await stories.updateStory(this.pool, id, story);
+  }
+  async mergeStories(fromIds: number[], intoId: number) {
+    await stories.mergeStories(this.pool, fromIds, intoId);
+  }
+  async moveArticleToStory(articleId: number, storyId: number) {
+    await stories.moveArticleToStory(this.pool, articleId, storyId);
+  }
+  async getStory(id: number) {
+    return stories.getStory(this.pool, id);
+  }
+  async listStories(query: StoryQuery) {
+    return stories.listStories(this.pool, query);
+  }
+  async listStoryArticles(storyId: number) {
+    return stories.listStoryArticles(this.pool, storyId);
   }
 
   async getSetting(key: string) {

@@ -21,11 +21,28 @@ export function pgRawTables(pool: pg.Pool): RawTables {
     if (!client) throw new Error('pgRawTables: begin() first');
     return client;
   };
+  const columns = new Map<string, string[]>();
+  /** The table's stored columns in order; generated ones (search_vector) are derived, not exported. */
+  const stored = async (table: string) => {
+    let list = columns.get(table);
+    if (!list) {
+      const { rows } = await conn().query<{ name: string }>(
+        `SELECT column_name AS name FROM information_schema.columns
+         WHERE table_schema = current_schema() AND table_name = $1 AND is_generated = 'NEVER'
+         ORDER BY ordinal_position`,
+        [table],
+      );
+      list = rows.map((r) => r.name);
+      columns.set(table, list);
+    }
+    return list;
+  };
   return {
     dialect: 'postgres',
     async begin(mode) {
       client = await pool.connect();
       await client.query(mode === 'read' ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN');
+      if (mode === 'write') await client.query('SET CONSTRAINTS ALL DEFERRED');
     },
     async end(commit) {
       const c = conn();
@@ -51,15 +68,15 @@ export function pgRawTables(pool: pg.Pool): RawTables {
       const { rows } = await conn().query<{ n: number }>(`SELECT COUNT(*) AS n FROM ${quote(table.name)}`);
       return rows[0]?.n ?? 0;
     },
-    async page(table: TableSpec, after: unknown, limit: number) {
-      const key = quote(table.key);
-      const { rows } =
-        after === undefined
-          ? await conn().query<Row>(`SELECT * FROM ${quote(table.name)} ORDER BY ${key} LIMIT $1`, [limit])
-          : await conn().query<Row>(`SELECT * FROM ${quote(table.name)} WHERE ${key} > $1 ORDER BY ${key} LIMIT $2`, [
-              after,
-              limit,
-            ]);
+    async page(table: TableSpec, after: unknown[] | undefined, limit: number) {
+      const key = table.key.map(quote).join(', ');
+      const values: unknown[] = [...(after ?? []), limit];
+      const where = after === undefined ? '' : `WHERE (${key}) > (${after.map((_, i) => `$${i + 1}`).join(', ')})`;
+      const { rows } = await conn().query<Row>(
+        `SELECT ${(await stored(table.name)).map(quote).join(', ')} FROM ${quote(table.name)} ${where}
+         ORDER BY ${key} LIMIT $${values.length}`,
+        values,
+      );
       return rows.map(portable);
     },
     async insert(table, rows) {
@@ -84,11 +101,13 @@ export function pgRawTables(pool: pg.Pool): RawTables {
       }
     },
     async finish(tables) {
-      for (const t of tables.filter((x) => x.identity)) {
+      for (const t of tables) {
+        const [id] = t.key;
+        if (!t.identity || id === undefined) continue;
         await conn().query(
-          `SELECT setval(pg_get_serial_sequence($1, $2), COALESCE(MAX(${quote(t.key)}), 1), MAX(${quote(t.key)}) IS NOT NULL)
+          `SELECT setval(pg_get_serial_sequence($1, $2), COALESCE(MAX(${quote(id)}), 1), MAX(${quote(id)}) IS NOT NULL)
            FROM ${quote(t.name)}`,
-          [t.name, t.key],
+          [t.name, id],
         );
       }
     },
