@@ -60,6 +60,8 @@ export interface CleanupContext {
   title: string;
   /** Other spellings of the title (first <h1>, og:title) also count as a repeat. */
   altTitles?: string[];
+  /** The page description (meta/og): a teaser block repeating it is removed. */
+  description?: string | null;
   lang: string | null;
   pageUrl: string;
   rules: CleanupRules;
@@ -76,6 +78,9 @@ export function cleanupContent(content: ElementNode, ctx: CleanupContext): Clean
   const lengthOf = (el: ElementNode): number => stats.get(el)?.text ?? 0;
   const total = Math.max(1, lengthOf(content));
   const longestRule = rules.text.reduce((m, r) => Math.max(m, r.maxChars), 0);
+  const descriptionKey = normalize(ctx.description ?? '');
+  // A teaser repeats the page description; 40 chars keeps one-word descriptions from matching.
+  const isDescription = (el: ElementNode): boolean => descriptionKey.length >= 40 && normalize(textOf(el)) === descriptionKey;
   const record = (node: TreeNode, rule: string, reason: string): void => {
     removed.push({ rule, reason, text: collapseWhitespace(textOf(node)).slice(0, REMOVAL_TEXT_CHARS) });
     detach(node);
@@ -90,7 +95,7 @@ export function cleanupContent(content: ElementNode, ctx: CleanupContext): Clean
     }
     const names = `${el.attrs.class ?? ''} ${el.attrs.id ?? ''}`.trim();
     if (names !== '' && el.tag !== 'body' && el.tag !== 'article' && el.tag !== 'main') {
-      const hit = rules.classes.find((r) => r.re.test(names));
+      const hit = rules.classes.find((r) => r.re.test(names) && (r.rule !== 'teaser' || isDescription(el)));
       if (hit !== undefined && lengthOf(el) / total <= MAX_CONTAINER_SHARE) {
         doomed.push({ el, rule: hit.rule, reason: `${hit.reason} (class/id "${names.slice(0, 60)}")` });
         return false;

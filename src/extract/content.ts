@@ -26,6 +26,8 @@ const SIBLING_MIN_SCORE = 10;
 const MIN_CONTENT_CHARS = 200;
 /** Blocks with fewer commas than this are checked by the conditional clean. */
 const CONDITIONAL_MAX_COMMAS = 10;
+/** Class names of embedded social posts quoted in articles. */
+const EMBED_RE = /(?:^|[-_\s])(?:embed|embedded|twitter-tweet|instagram-media|tiktok-embed)(?:[-_\s]|$)/i;
 const CONDITIONAL_TAGS = new Set(['table', 'ul', 'ol', 'div', 'section', 'form', 'figure', 'dl']);
 
 /**
@@ -127,9 +129,16 @@ function cleanConditionally(node: ElementNode, stats: Map<ElementNode, Stats>): 
   return doomed;
 }
 
+function hasEmbeddedPost(el: ElementNode): boolean {
+  for (const c of el.children) if (c.type === 'element' && c.tag === 'blockquote' && EMBED_RE.test(c.attrs.class ?? '')) return true;
+  return false;
+}
+
 function dropReason(el: ElementNode, s: Stats): string | null {
-  const weight = classWeight(el);
   const names = `${el.attrs.class ?? ''} ${el.attrs.id ?? ''}`.trim().slice(0, 60);
+  // Embedded posts (tweets, Instagram) quoted in the article are content, links and all.
+  if (EMBED_RE.test(names) || hasEmbeddedPost(el)) return null;
+  const weight = classWeight(el);
   if (weight < 0 && s.text < 500) return `short block with a boilerplate class/id ("${names}")`;
   if (s.commas >= CONDITIONAL_MAX_COMMAS) return null;
   const isList = el.tag === 'ul' || el.tag === 'ol';

@@ -70,7 +70,7 @@ function extractUnchecked(input: string, pageUrl: string, opts: ExtractOptions):
   warnings.push(...found.warnings);
   const title = meta.title ?? found.title ?? '';
   const altTitles = [meta.h1, found.title].filter((t): t is string => t !== null);
-  const ctx = { title, altTitles, lang: meta.lang, pageUrl, rules: mergeRules(opts.rules) };
+  const ctx = { title, altTitles, description: meta.description, lang: meta.lang, pageUrl, rules: mergeRules(opts.rules) };
   const prunedInside = recordPruned(found.node, found.pruned, ctx);
   const cleaned = cleanupContent(found.node, ctx);
   const text = blockText(found.node);

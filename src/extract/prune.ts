@@ -14,7 +14,7 @@ const CHROME_ROLES = new Set(['navigation', 'complementary', 'banner', 'contenti
 /** Class/id of containers that are unlikely to hold the article. */
 export const UNLIKELY_RE = /-ad-|ai2html|banner|breadcrumb|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|cookie|newsletter|subscribe|share|sharing|toolbar|navbar|masthead|topbar|modal|overlay|signup|promo|outbrain|taboola|recirc|trending|most-?popular|most-?read/i;
 /** …unless the class/id also says it may be content. */
-export const MAYBE_CANDIDATE_RE = /and|article|body|column|content|main|shadow|story|entry|post|text/i;
+export const MAYBE_CANDIDATE_RE = /and|article|body|column|content|main|shadow|story|entry|post|text|embed/i;
 const HIDDEN_STYLE_RE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 
 /** A subtree removed before or after scoring, with where it was and why (for the removal record). */
