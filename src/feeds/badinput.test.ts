@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startLoopback, type LoopbackServer } from '../../test/helpers/loopback.ts';
-import { AppError } from '../errors.ts';
+import { AppError, describeError } from '../errors.ts';
 import { MAX_HTML_CHARS, MAX_TITLE_CHARS } from './adapt.ts';
 import { parseFeed } from './index.ts';
 
@@ -63,6 +63,9 @@ describe('broken beyond repair → feed_invalid', () => {
     const error = rejection('<?xml version="1.0"?><rss version="2.0"><channel><title>Cut');
     expect(error.code).toBe('feed_invalid');
     expect(error.message).toContain('could not be recovered');
+    // The one-line description used for source health says it once, without feedsmith's generic wrapper.
+    expect(describeError(error)).toBe(error.message);
+    expect(describeError(error)).not.toContain('Invalid feed format');
   });
   test('truncated JSON Feed', () => {
     const error = rejection('{"version":"https://jsonfeed.org/version/1.1","title":"x","items":[{"id":"1"');

@@ -65,9 +65,19 @@ function causeMessages(error: unknown): string[] {
   return messages;
 }
 
-/** The innermost message, which is the XML parser's own description of the problem. */
+/**
+ * The innermost error: the XML parser's own description of the problem. feedsmith wraps it in an
+ * error whose message is always "Invalid feed format", so that wrapper is never the reported cause.
+ */
+function innermostError(error: unknown): unknown {
+  let e = error;
+  for (let depth = 0; depth < 5 && e instanceof Error && e.cause instanceof Error; depth++) e = e.cause;
+  return e;
+}
+
 function innermostMessage(error: unknown): string {
-  return causeMessages(error).at(-1) ?? String(error);
+  const inner = innermostError(error);
+  return inner instanceof Error ? inner.message : String(inner);
 }
 
 /**
@@ -105,7 +115,9 @@ function salvage(text: string, format: XmlFeedFormat, rootName: string, docBase:
   try {
     head = parseAdapt(chunks.head + chunks.tail, docBase);
   } catch (headError) {
-    throw new AppError('feed_invalid', `malformed ${format.toUpperCase()} feed that could not be recovered: ${why}`, { cause: headError });
+    throw new AppError('feed_invalid', `malformed ${format.toUpperCase()} feed that could not be recovered: ${innermostMessage(headError)}`, {
+      cause: innermostError(headError),
+    });
   }
   const items: AdaptedFeed['items'] = [];
   let broken = 0;
@@ -139,7 +151,7 @@ function parseXml(detection: Extract<Detection, { kind: 'xml' }>, docBase: strin
     return XML_PARSERS[format](text, docBase);
   } catch (error) {
     const refusal = securityRefusal(error);
-    if (refusal !== null) throw new AppError('feed_invalid', `unsafe ${format.toUpperCase()} feed: ${refusal}`, { cause: error });
+    if (refusal !== null) throw new AppError('feed_invalid', `unsafe ${format.toUpperCase()} feed: ${refusal}`, { cause: innermostError(error) });
     return salvage(text, format, rootName, docBase, error, warnings);
   }
 }
@@ -150,7 +162,7 @@ function parseJson(value: Record<string, unknown>, docBase: string | null, maxIt
   try {
     return adaptJson(parseJsonFeed({ ...value, items: items.slice(0, maxItems) }), docBase);
   } catch (error) {
-    throw new AppError('feed_invalid', `JSON Feed could not be read: ${innermostMessage(error)}`, { cause: error });
+    throw new AppError('feed_invalid', `JSON Feed could not be read: ${innermostMessage(error)}`, { cause: innermostError(error) });
   }
 }
 
@@ -187,7 +199,10 @@ export function parseFeed(text: string, feedUrl: string, opts: ParseFeedOptions 
   } catch (error) {
     if (isAppError(error)) throw error;
     // Whatever a hostile document does to the parser, callers get a feed error with the cause, never a crash.
-    throw new AppError('feed_invalid', `${UNEXPECTED_FAILURE}: ${innermostMessage(error)}`, { cause: error, details: { url: feedUrl } });
+    throw new AppError('feed_invalid', `${UNEXPECTED_FAILURE}: ${innermostMessage(error)}`, {
+      cause: innermostError(error),
+      details: { url: feedUrl },
+    });
   }
 }
 
