@@ -70,6 +70,12 @@ export class QuoteCache {
     return { ...entry.quote, stale: age > this.opts.ttlMs, ageMs: age };
   }
 
+  /** Store a quote that arrived another way (a websocket stream); it is fresh from now. */
+  put(symbol: string, quote: Quote): void {
+    this.store(symbol, quote);
+    this.failedAt.delete(symbol);
+  }
+
   /** The last refresh error for a symbol, if its last refresh failed. */
   lastError(symbol: string): string | undefined {
     return this.failedAt.get(symbol)?.message;

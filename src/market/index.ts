@@ -3,6 +3,7 @@
  * a stale-while-revalidate quote cache, and the provider symbol for each instrument.
  */
 export { createBinanceProvider, createBinanceShapedProvider, createMexcProvider, quoteAssetOf } from './binance.ts';
+export { parseMiniTicker, streamBinanceTickers, type TickerStream, type TickerStreamOptions } from './binance-stream.ts';
 export { QuoteCache, type QuoteCacheOptions } from './cache.ts';
 export { createCoinbaseProvider } from './coinbase.ts';
 export { type CoinGeckoOptions, createCoinGeckoProvider } from './coingecko.ts';
