@@ -58,6 +58,16 @@ describe('not a feed → feed_unrecognized with a reason', () => {
   });
 });
 
+test('an HTML page that advertises feeds names them in the error', () => {
+  const page = `<!doctype html><html><head><link rel="alternate" type="application/rss+xml" href="/markets/feed.xml"><link rel="alternate" type="application/atom+xml" href="https://bad.example.test/atom"></head><body>Home</body></html>`;
+  const error = rejection(page);
+  expect(error.code).toBe('feed_unrecognized');
+  expect(error.message).toBe(
+    'not a feed: looks like an HTML page; the page links to feeds: https://bad.example.test/markets/feed.xml, https://bad.example.test/atom',
+  );
+  expect(error.details?.feedLinks).toEqual(['https://bad.example.test/markets/feed.xml', 'https://bad.example.test/atom']);
+});
+
 describe('broken beyond repair → feed_invalid', () => {
   test('truncated before any item', () => {
     const error = rejection('<?xml version="1.0"?><rss version="2.0"><channel><title>Cut');

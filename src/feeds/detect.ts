@@ -36,8 +36,11 @@ const ROOT_FORMATS: Record<string, Exclude<FeedFormat, 'json' | 'sitemap'>> = {
   rdf: 'rdf',
 };
 
+/** Reason given for an HTML page (parseFeed adds the feeds the page links to). */
+export const HTML_PAGE_REASON = 'looks like an HTML page';
+
 const NOT_A_FEED: Record<string, string> = {
-  html: 'looks like an HTML page',
+  html: HTML_PAGE_REASON,
   opml: 'an OPML subscription list (import it as a list of sources)',
   sitemapindex: 'a sitemap index, not a news sitemap (use one of the sitemaps it lists)',
   svg: 'an SVG image',
@@ -141,7 +144,7 @@ export function detectFeed(input: string): Detection {
   const format = ROOT_FORMATS[bare];
   // The root decides: an RSS document behind a stray XHTML doctype is still RSS.
   if (format === undefined && (root.doctype === 'html' || bare === 'html' || bare === 'body' || bare === 'head')) {
-    return { kind: 'unrecognized', reason: NOT_A_FEED.html ?? '' };
+    return { kind: 'unrecognized', reason: HTML_PAGE_REASON };
   }
   // Junk before the root (a PHP warning, a stray byte) is cut off together with the prolog.
   const skippedChars = root.hasJunk ? root.offset : 0;

@@ -8,7 +8,8 @@ import { AppError, isAppError } from '../errors.ts';
 import type { FeedFormat, FeedItem, ParsedFeed } from '../model.ts';
 import { type AdaptedFeed, finishItems } from './adapt.ts';
 import { adaptAtom } from './atom.ts';
-import { type Detection, detectFeed } from './detect.ts';
+import { type Detection, detectFeed, HTML_PAGE_REASON } from './detect.ts';
+import { findFeedLinks } from './discover.ts';
 import { adaptJson } from './json.ts';
 import { adaptRdf } from './rdf.ts';
 import { cutAfterItems, splitItems } from './recover.ts';
@@ -166,6 +167,18 @@ function parseJson(value: Record<string, unknown>, docBase: string | null, maxIt
   }
 }
 
+/** Feeds named in a "not a feed" message about an HTML page. */
+const SUGGESTED_FEEDS = 3;
+
+/** The `feed_unrecognized` error; for an HTML page it names the feeds the page advertises, if any. */
+function notAFeed(text: string, feedUrl: string, reason: string): AppError {
+  const links = reason === HTML_PAGE_REASON ? findFeedLinks(text, feedUrl).slice(0, SUGGESTED_FEEDS) : [];
+  const hint = links.length === 0 ? '' : `; the page links to ${links.length === 1 ? 'a feed' : 'feeds'}: ${links.map((l) => l.url).join(', ')}`;
+  return new AppError('feed_unrecognized', `not a feed: ${reason}${hint}`, {
+    details: { url: feedUrl, ...(links.length === 0 ? {} : { feedLinks: links.map((l) => l.url) }) },
+  });
+}
+
 /** Drop duplicate items (same guid, else same URL) and dates that lie in the future. */
 function tidyItems(items: FeedItem[], now: Date | undefined, warnings: string[]): FeedItem[] {
   const seen = new Set<string>();
@@ -215,7 +228,7 @@ function parseFeedUnguarded(text: string, feedUrl: string, opts: ParseFeedOption
   let format: FeedFormat;
   switch (detection.kind) {
     case 'unrecognized':
-      throw new AppError('feed_unrecognized', `not a feed: ${detection.reason}`, { details: { url: feedUrl } });
+      throw notAFeed(text, feedUrl, detection.reason);
     case 'invalid':
       throw new AppError('feed_invalid', `broken feed: ${detection.reason}`, { details: { url: feedUrl } });
     case 'json':
