@@ -48,8 +48,17 @@ function directionBefore(sentence: string, at: number): number {
   const window = sentence.slice(Math.max(0, at - DIRECTION_WINDOW), at);
   let best = -1;
   let dir = 0;
-  for (const m of window.matchAll(UP)) if (m.index > best) (best = m.index), (dir = 1);
-  for (const m of window.matchAll(DOWN)) if (m.index > best) (best = m.index), (dir = -1);
+  for (const [re, sign] of [
+    [UP, 1],
+    [DOWN, -1],
+  ] as const) {
+    for (const m of window.matchAll(re)) {
+      if (m.index > best) {
+        best = m.index;
+        dir = sign;
+      }
+    }
+  }
   return dir;
 }
 

@@ -138,30 +138,38 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-function handle(req: IncomingMessage, res: ServerResponse, now: () => number): void {
-  const url = new URL(req.url ?? '/', 'http://demo.invalid');
+/** Answer one request: status and JSON body. */
+function route(url: URL, now: () => number): [number, unknown] {
   const symbol = url.searchParams.get('symbol') ?? '';
   const id = demoId(symbol);
+  const invalidSymbol: [number, unknown] = [400, { code: -1121, msg: 'Invalid symbol.' }];
   switch (url.pathname) {
     case '/api/v3/ping':
-      return send(res, 200, {});
+      return [200, {}];
     case '/api/v3/time':
-      return send(res, 200, { serverTime: now() });
-    case '/api/v3/exchangeInfo':
-      return send(res, 200, { timezone: 'UTC', serverTime: now(), rateLimits: [], exchangeFilters: [], symbols: Object.keys(DEMO_INSTRUMENTS).map((s) => ({ symbol: s, status: 'TRADING', quoteAsset: DEMO_INSTRUMENTS[s]?.currency })) });
+      return [200, { serverTime: now() }];
+    case '/api/v3/exchangeInfo': {
+      const symbols = Object.entries(DEMO_INSTRUMENTS).map(([s, spec]) => ({ symbol: s, status: 'TRADING', quoteAsset: spec.currency }));
+      return [200, { timezone: 'UTC', serverTime: now(), rateLimits: [], exchangeFilters: [], symbols }];
+    }
     case '/api/v3/ticker/24hr':
-      return id ? send(res, 200, ticker(id, symbol, now())) : send(res, 400, { code: -1121, msg: 'Invalid symbol.' });
+      return id ? [200, ticker(id, symbol, now())] : invalidSymbol;
     case '/api/v3/klines': {
       const interval = INTERVAL_MS[url.searchParams.get('interval') ?? ''];
-      if (!id) return send(res, 400, { code: -1121, msg: 'Invalid symbol.' });
-      if (!interval) return send(res, 400, { code: -1120, msg: 'Invalid interval.' });
+      if (!id) return invalidSymbol;
+      if (!interval) return [400, { code: -1120, msg: 'Invalid interval.' }];
       const limit = Math.min(MAX_LIMIT, Math.max(1, Number(url.searchParams.get('limit') ?? 500) || 500));
       const end = Number(url.searchParams.get('endTime') ?? now()) || now();
-      return send(res, 200, klines(id, interval, limit, Math.min(end, now())));
+      return [200, klines(id, interval, limit, Math.min(end, now()))];
     }
     default:
-      return send(res, 404, { code: -1, msg: 'Not found.' });
+      return [404, { code: -1, msg: 'Not found.' }];
   }
+}
+
+function handle(req: IncomingMessage, res: ServerResponse, now: () => number): void {
+  const [status, body] = route(new URL(req.url ?? '/', 'http://demo.invalid'), now);
+  send(res, status, body);
 }
 
 /**
