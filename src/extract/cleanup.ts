@@ -29,6 +29,8 @@ export interface CleanupResult {
 interface CompiledRules {
   text: Array<TextRule & { re: RegExp }>;
   classes: Array<{ rule: string; reason: string; re: RegExp }>;
+  /** Union of all class patterns: one test rules out most elements. */
+  anyClass: RegExp;
   sites: Array<{ test: (el: ElementNode) => boolean; reason: string }>;
 }
 
@@ -47,6 +49,7 @@ function compile(rules: CleanupRules, lang: string, host: string): CompiledRules
   const compiled: CompiledRules = {
     text: text.map((r) => ({ ...r, re: new RegExp(r.pattern, r.caseSensitive === true ? 'u' : 'iu') })),
     classes: rules.classes.map((r) => ({ rule: r.rule, reason: r.reason, re: new RegExp(r.pattern, 'i') })),
+    anyClass: new RegExp(rules.classes.map((r) => `(?:${r.pattern})`).join('|') || '(?!)', 'i'),
     sites: (rules.sites[host] ?? []).map((r) => ({ test: compileSelector(r.selector), reason: r.reason })),
   };
   byKey.set(key, compiled);
@@ -88,13 +91,13 @@ export function cleanupContent(content: ElementNode, ctx: CleanupContext): Clean
   const doomed: Array<{ el: ElementNode; rule: string; reason: string }> = [];
   walkElements(content, (el) => {
     if (el === content) return true;
-    const site = rules.sites.find((s) => s.test(el));
+    const site = rules.sites.length === 0 ? undefined : rules.sites.find((s) => s.test(el));
     if (site !== undefined) {
       doomed.push({ el, rule: 'site', reason: site.reason });
       return false;
     }
     const names = `${el.attrs.class ?? ''} ${el.attrs.id ?? ''}`.trim();
-    if (names !== '' && el.tag !== 'body' && el.tag !== 'article' && el.tag !== 'main') {
+    if (names !== '' && el.tag !== 'body' && el.tag !== 'article' && el.tag !== 'main' && rules.anyClass.test(names)) {
       const hit = rules.classes.find((r) => r.re.test(names) && (r.rule !== 'teaser' || isDescription(el)));
       if (hit !== undefined && lengthOf(el) / total <= MAX_CONTAINER_SHARE) {
         doomed.push({ el, rule: hit.rule, reason: `${hit.reason} (class/id "${names.slice(0, 60)}")` });

@@ -35,12 +35,20 @@ const CONDITIONAL_TAGS = new Set(['table', 'ul', 'ol', 'div', 'section', 'form',
  * (pruned nodes are detached; the returned node is taken out of the tree).
  */
 export function findMainContent(page: ParsedPage, html: string | null, pageUrl: string): MainContent | null {
-  const root = page.root;
-  const pruned = pruneChrome(root);
+  const found = scoreAndPick(page.root, true);
+  if (found !== null || html === null) return found ?? fallback(html, pageUrl);
+  // Class names pruned the article away (a page wrapper called "header-…"): parse again, prune by tags only.
+  const retry = scoreAndPick(parseHtml(html).root, false);
+  if (retry !== null) retry.warnings.push('main content found without class-name pruning');
+  return retry ?? fallback(html, pageUrl);
+}
+
+function scoreAndPick(root: ElementNode, byClass: boolean): MainContent | null {
+  const pruned = pruneChrome(root, byClass);
   let stats = computeStats(root);
   const ranked = scoreCandidates(root, stats);
   const top = ranked[0];
-  if (top === undefined || (stats.get(top.el)?.text ?? 0) < MIN_CONTENT_CHARS) return fallback(html, pageUrl);
+  if (top === undefined || (stats.get(top.el)?.text ?? 0) < MIN_CONTENT_CHARS) return null;
   const scores = new Map(ranked.map((c) => [c.el, c.score]));
   const best = climbWrappers(top.el, stats);
   const node = gatherSiblings(best, scores.get(top.el) ?? top.score, scores, stats);

@@ -14,10 +14,12 @@ const EXCERPT_MIN_CHARS = 200;
 
 const WORD_RE = /[\p{L}\p{N}_]+/gu;
 /** CJK text has no spaces: count each character of these scripts as a word. */
+const CJK_QUICK_RE = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/;
 const CJK_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
 
 /** Number of words in plain text (CJK characters count one each). */
 export function countWords(text: string): number {
+  if (!CJK_QUICK_RE.test(text)) return text.match(WORD_RE)?.length ?? 0;
   const cjk = text.match(CJK_RE)?.length ?? 0;
   const words = text.replace(CJK_RE, ' ').match(WORD_RE)?.length ?? 0;
   return words + cjk;

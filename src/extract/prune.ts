@@ -25,11 +25,14 @@ export interface PrunedNode {
   why: string;
 }
 
-/** Remove chrome from the tree in place; returns what was removed. */
-export function pruneChrome(root: ElementNode): PrunedNode[] {
+/**
+ * Remove chrome from the tree in place; returns what was removed. With `byClass: false` only tags,
+ * roles and hidden elements count (the retry when class names pruned the whole article away).
+ */
+export function pruneChrome(root: ElementNode, byClass = true): PrunedNode[] {
   const doomed: PrunedNode[] = [];
   walkElements(root, (el) => {
-    const why = chromeReason(el);
+    const why = chromeReason(el, byClass);
     if (why !== null) {
       doomed.push({ el, parent: el.parent, why });
       return false;
@@ -40,7 +43,7 @@ export function pruneChrome(root: ElementNode): PrunedNode[] {
   return doomed;
 }
 
-function chromeReason(el: ElementNode): string | null {
+function chromeReason(el: ElementNode, byClass: boolean): string | null {
   const tag = el.tag;
   if (tag === 'html' || tag === 'body' || tag === '#root' || tag === 'article' || tag === 'main') return null;
   if (CHROME_TAGS.has(tag)) return `page chrome (<${tag}>)`;
@@ -49,7 +52,7 @@ function chromeReason(el: ElementNode): string | null {
   if (attrs.style !== undefined && HIDDEN_STYLE_RE.test(attrs.style)) return 'hidden element (style)';
   if (attrs.role !== undefined && CHROME_ROLES.has(attrs.role.toLowerCase())) return `page chrome (role=${attrs.role})`;
   if (tag === 'header' && shortText(el, HEADER_MAX_CHARS)) return 'page or article header';
-  if (tag === 'a' || tag === 'table' || tag === 'tbody' || tag === 'tr' || tag === 'td' || tag === 'p' || tag === 'code' || tag === 'pre') return null;
+  if (!byClass || tag === 'a' || tag === 'table' || tag === 'tbody' || tag === 'tr' || tag === 'td' || tag === 'p' || tag === 'code' || tag === 'pre') return null;
   const names = `${attrs.class ?? ''} ${attrs.id ?? ''}`.trim();
   if (names.length > 1 && UNLIKELY_RE.test(names) && !MAYBE_CANDIDATE_RE.test(names)) return `unlikely content (class/id "${names.slice(0, 60)}")`;
   return null;
