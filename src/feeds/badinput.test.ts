@@ -189,6 +189,35 @@ describe('size and depth limits', () => {
     expect(ms).toBeLessThan(2_000);
   });
 
+  const dated = (n: number) =>
+    `<item><title>Item ${n}</title><link>https://bad.example.test/${n}</link><guid>g${n}</guid><pubDate>${new Date(Date.UTC(2026, 0, 1) + n * 3_600_000).toUTCString()}</pubDate></item>`;
+
+  test('a capped feed listed oldest first keeps its newest items', () => {
+    const oldestFirst = rss(Array.from({ length: 300 }, (_, i) => dated(i)).join(''));
+    const parsed = parseFeed(oldestFirst, URL_, { maxItems: 50 });
+    expect(parsed.items.map((i) => i.guid)).toEqual(Array.from({ length: 50 }, (_, i) => `g${250 + i}`));
+    expect(parsed.warnings.join(' ')).toContain('listed oldest first; only the last (newest) 50 were read');
+  });
+
+  test('a capped feed listed newest first keeps its first items', () => {
+    const newestFirst = rss(Array.from({ length: 300 }, (_, i) => dated(299 - i)).join(''));
+    const parsed = parseFeed(newestFirst, URL_, { maxItems: 50 });
+    expect(parsed.items[0]?.guid).toBe('g299');
+    expect(parsed.items).toHaveLength(50);
+    expect(parsed.warnings.join(' ')).toContain('only the first 50 were read');
+  });
+
+  test('a capped JSON Feed listed oldest first keeps its newest items', () => {
+    const json = JSON.stringify({
+      version: 'https://jsonfeed.org/version/1.1',
+      title: 'Oldest first',
+      items: Array.from({ length: 120 }, (_, i) => ({ id: `j${i}`, url: `https://bad.example.test/j${i}`, date_published: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString() })),
+    });
+    const parsed = parseFeed(json, URL_, { maxItems: 20 });
+    expect(parsed.items[0]?.guid).toBe('j100');
+    expect(parsed.warnings.join(' ')).toContain('120 items listed oldest first');
+  });
+
   test('without maxItems the default cap still bounds the result', () => {
     expect(parseFeed(huge, URL_).items).toHaveLength(10_000);
   });

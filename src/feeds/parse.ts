@@ -7,12 +7,13 @@ import { ParseError, parseAtomFeed, parseJsonFeed, parseRdfFeed, parseRssFeed } 
 import { AppError, isAppError } from '../errors.ts';
 import type { FeedFormat, FeedItem, ParsedFeed } from '../model.ts';
 import { type AdaptedFeed, finishItems } from './adapt.ts';
+import { chooseCapped } from './cap.ts';
 import { adaptAtom } from './atom.ts';
 import { type Detection, detectFeed, HTML_PAGE_REASON } from './detect.ts';
 import { findFeedLinks } from './discover.ts';
 import { adaptJson } from './json.ts';
 import { adaptRdf } from './rdf.ts';
-import { cutAfterItems, splitItems } from './recover.ts';
+import { cutAfterItems, keepLastItems, splitItems } from './recover.ts';
 import { adaptRss } from './rss.ts';
 import { adaptSitemap } from './sitemap.ts';
 import { absoluteUrl } from './text.ts';
@@ -137,17 +138,8 @@ function salvage(text: string, format: XmlFeedFormat, rootName: string, docBase:
   return { ...head, items };
 }
 
-function parseXml(detection: Extract<Detection, { kind: 'xml' }>, docBase: string | null, maxItems: number, warnings: string[]): AdaptedFeed {
-  const { format, rootName } = detection;
-  const refusal = doctypeRefusal(detection.doctype);
-  if (refusal !== null) throw new AppError('feed_invalid', `unsafe ${format.toUpperCase()} feed: ${refusal}`);
-  if (format === 'sitemap') return adaptSitemap(detection.text, docBase, maxItems, warnings);
-  let text = detection.text;
-  const cut = cutAfterItems(text, format, rootName, maxItems);
-  if (cut !== null) {
-    text = cut;
-    warnings.push(`feed has more than ${maxItems} items; only the first ${maxItems} were read`);
-  }
+/** Parse strictly; when the XML is broken, salvage the complete items (security refusals excepted). */
+function parseOrSalvage(text: string, format: XmlFeedFormat, rootName: string, docBase: string | null, warnings: string[]): AdaptedFeed {
   try {
     return XML_PARSERS[format](text, docBase);
   } catch (error) {
@@ -157,11 +149,31 @@ function parseXml(detection: Extract<Detection, { kind: 'xml' }>, docBase: strin
   }
 }
 
+function parseXml(detection: Extract<Detection, { kind: 'xml' }>, docBase: string | null, maxItems: number, warnings: string[]): AdaptedFeed {
+  const { format, rootName, text } = detection;
+  const refusal = doctypeRefusal(detection.doctype);
+  if (refusal !== null) throw new AppError('feed_invalid', `unsafe ${format.toUpperCase()} feed: ${refusal}`);
+  if (format === 'sitemap') return adaptSitemap(text, docBase, maxItems, warnings);
+  // Cut the text before parsing, so 100,000 items cost what maxItems cost.
+  const firstText = cutAfterItems(text, format, rootName, maxItems);
+  if (firstText === null) return parseOrSalvage(text, format, rootName, docBase, warnings);
+  const first = parseOrSalvage(firstText, format, rootName, docBase, warnings);
+  const lastText = keepLastItems(text, format, rootName, maxItems);
+  let last: AdaptedFeed | null = null;
+  try {
+    last = lastText === null ? null : XML_PARSERS[format](lastText, docBase);
+  } catch {
+    last = null; // the first items stand; the tail is only a check for oldest-first feeds
+  }
+  return chooseCapped(first, last, maxItems, null, warnings);
+}
+
 function parseJson(value: Record<string, unknown>, docBase: string | null, maxItems: number, warnings: string[]): AdaptedFeed {
   const items = Array.isArray(value.items) ? value.items : [];
-  if (items.length > maxItems) warnings.push(`feed has ${items.length} items; only the first ${maxItems} were read`);
+  const adapt = (slice: unknown[]) => adaptJson(parseJsonFeed({ ...value, items: slice }), docBase);
   try {
-    return adaptJson(parseJsonFeed({ ...value, items: items.slice(0, maxItems) }), docBase);
+    if (items.length <= maxItems) return adapt(items);
+    return chooseCapped(adapt(items.slice(0, maxItems)), adapt(items.slice(-maxItems)), maxItems, items.length, warnings);
   } catch (error) {
     throw new AppError('feed_invalid', `JSON Feed could not be read: ${innermostMessage(error)}`, { cause: innermostError(error) });
   }

@@ -83,3 +83,23 @@ export function splitItems(text: string, format: XmlFormat, rootName: string): I
   });
   return { head, items, incomplete, tail: closingTags(head, format, rootName) };
 }
+
+/**
+ * The document with only its last `maxItems` complete entries (head + those entries + closing tags),
+ * for feeds listed oldest first. Returns null when there are not more than `maxItems` entries.
+ */
+export function keepLastItems(text: string, format: XmlFormat, rootName: string, maxItems: number): string | null {
+  const open = openTagPattern(format);
+  const starts: number[] = [];
+  for (let m = open.exec(text); m !== null; m = open.exec(text)) starts.push(m.index);
+  const first = starts[0];
+  const from = starts[starts.length - maxItems];
+  if (first === undefined || from === undefined || starts.length <= maxItems) return null;
+  const close = closeTagPattern(format);
+  let end = -1;
+  close.lastIndex = from;
+  for (let m = close.exec(text); m !== null; m = close.exec(text)) end = m.index + m[0].length;
+  if (end < 0) return null;
+  const head = text.slice(0, first);
+  return head + text.slice(from, end) + closingTags(head, format, rootName);
+}
