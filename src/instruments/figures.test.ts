@@ -32,3 +32,11 @@ test('a percentage without a direction is not a move, and figures work without a
     { metric: 'change_pct', value: 2, unit: '%', period: 'this week', sentence: 'Stocks were up 2% this week.' },
   ]);
 });
+
+test('precomputed links restrict subjects to the linked instruments', async () => {
+  const { linkInstruments } = await import('./link.ts');
+  const text = 'Nvidia rose 4%. Apple fell 1%.';
+  const links = linkInstruments(index, { title: '', text }).filter((l) => l.instrumentId === 'us:NVDA');
+  const figs = extractFigures(text, { index, links });
+  expect(figs.map((f) => f.subject ?? null)).toEqual(['us:NVDA', null]);
+});

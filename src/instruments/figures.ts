@@ -6,6 +6,7 @@ import { linkInstruments } from './link.ts';
 import type { InstrumentIndex } from './load.ts';
 import { findMentions } from './mentions.ts';
 import { splitSentences } from './text.ts';
+import type { InstrumentLink } from './types.ts';
 
 /** What a figure measures. */
 export type FigureMetric = 'change_pct' | 'change_abs' | 'price' | 'market_cap' | 'revenue';
@@ -28,6 +29,8 @@ export interface Figure {
 export interface FigureOptions {
   /** Instrument index: with it figures get a `subject`. */
   index?: InstrumentIndex;
+  /** Links already computed for this text (saves linking it again); only these instruments become subjects. */
+  links?: InstrumentLink[];
 }
 
 /** How far before a number a direction word may stand ("rose as much as 4%" ≈ 20 chars). */
@@ -99,7 +102,8 @@ function sentenceFigures(sentence: string): Array<Omit<Figure, 'subject' | 'sent
  */
 export function extractFigures(text: string, opts: FigureOptions = {}): Figure[] {
   const { index } = opts;
-  const linked = index ? new Set(linkInstruments(index, { title: '', text }).map((l) => l.instrumentId)) : undefined;
+  const links = opts.links ?? (index ? linkInstruments(index, { title: '', text }) : undefined);
+  const linked = links ? new Set(links.map((l) => l.instrumentId)) : undefined;
   const figures: Figure[] = [];
   for (const s of splitSentences(text)) {
     const found = sentenceFigures(s.text);

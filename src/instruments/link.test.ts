@@ -65,3 +65,16 @@ describe('linkInstruments', () => {
     expect(ids('Search', 'The Google parent unveiled a new model.')).toEqual(['us:GOOGL']);
   });
 });
+
+test('another listing of the subject issuer is a subject too; an instrument only in the lead with repeated mentions is a subject', () => {
+  const links = linkInstruments(index, {
+    title: 'Alibaba beats estimates',
+    text: 'Alibaba said revenue rose 8%. Its Hong Kong shares (HKEX: 9988) gained 2% late in the day, while the wider market was flat.',
+  });
+  expect(links.find((l) => l.instrumentId === 'hk:9988')).toMatchObject({ role: 'subject' });
+  const etf = linkInstruments(index, {
+    title: 'China internet funds rebound',
+    text: 'The KraneShares CSI China Internet ETF (NYSEARCA: KWEB) rose 4% on Monday. Later in the session other funds followed.',
+  });
+  expect(etf[0]).toMatchObject({ instrumentId: 'us:KWEB', role: 'subject' });
+});

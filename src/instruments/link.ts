@@ -16,7 +16,7 @@ const MENTION_SATURATION = 3;
 /** How many opening sentences of the body count as the lead. */
 const LEAD_SENTENCES = 2;
 /** Salience at or above which a link is the article's subject (a title mention always is). */
-const SUBJECT_SALIENCE = 0.45;
+const SUBJECT_SALIENCE = 0.4;
 /** Supporting sentences kept per link. */
 const MAX_SENTENCES = 3;
 /** Share of capitalised words above which a title is Title Case (capitals then say nothing about names). */
@@ -188,6 +188,12 @@ function rankLinks(index: InstrumentIndex, hits: Map<string, Hit[]>): Instrument
       mentions: list.length,
       sentences,
     });
+  }
+  // Another listing of a subject's issuer named in the same article (9988.HK beside BABA) is a subject too.
+  const subjects = new Set(links.filter((l) => l.role === 'subject').map((l) => l.instrumentId));
+  for (const link of links) {
+    const related = index.byId.get(link.instrumentId)?.related ?? [];
+    if (link.role === 'mention' && related.some((r) => subjects.has(r))) link.role = 'subject';
   }
   return links.sort((a, b) => b.salience - a.salience || b.mentions - a.mentions || a.instrumentId.localeCompare(b.instrumentId));
 }
