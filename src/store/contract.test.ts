@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { loadMigrations } from './migrations.ts';
 import { enrichmentCases } from './contract/enrich-cases.ts';
 import { buildArticle, stored } from './contract/fixtures.ts';
+import { searchCases } from './contract/search-cases.ts';
 import { checkPostgres, type Dialect, type FreshStore, freshStore } from './contract/harness.ts';
 import type { Store } from './store.ts';
 
@@ -367,6 +368,7 @@ describe.each<Dialect>(['sqlite', 'postgres'])('store contract: %s', (dialect) =
   });
 
   enrichmentCases(() => store);
+  searchCases(() => store);
 
   describe('settings', () => {
     test('get, set and overwrite', async () => {

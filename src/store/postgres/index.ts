@@ -2,10 +2,11 @@
 import type pg from 'pg';
 import type { ArticleQuery, NewArticle, NewSource, PollOutcome } from '../../model.ts';
 import type { EnrichmentWrite, StoryQuery, StoryWrite } from '../enrich-store.ts';
-import type { ItemKey, SourcePatch, Store } from '../store.ts';
+import type { ItemKey, SearchQuery, SourcePatch, Store } from '../store.ts';
 import * as articles from './articles.ts';
 import { migratePool, openPool, type PgOptions } from './db.ts';
 import * as enrich from './enrich.ts';
+import * as search from './search.ts';
 import * as sources from './sources.ts';
 import * as stories from './stories.ts';
 
@@ -72,6 +73,13 @@ export class PostgresStore implements Store {
   }
   async countArticles(sourceId?: number) {
     return articles.countArticles(this.pool, sourceId);
+  }
+
+  async searchArticles(query: SearchQuery) {
+    return search.searchArticles(this.pool, query);
+  }
+  async listSimilarArticles(id: number, limit: number) {
+    return search.listSimilarArticles(this.pool, id, limit);
   }
 
   async listPendingEnrichment(limit: number) {

@@ -1,0 +1,206 @@
+/**
+ * PostgreSQL: full-text search and "more like this" over the tsvector of migration 004, with the same
+ * strategy as sqlite/search.ts: a bounded candidate set (the newest matches) instead of ranking every
+ * match; when every match fits in it, ts_rank (title weighted) ranks exactly, otherwise title matches
+ * decide; relevance is blended with recency the same way.
+ */
+import type { Article } from '../../model.ts';
+import { parseSnippet, tokenize } from '../sqlite/search.ts';
+import type { SearchClause, SearchHit, SearchQuery, SearchResult, SimilarArticle } from '../store.ts';
+import { articleColumns, getArticle, queryArticles } from './articles.ts';
+import type { Sql } from './db.ts';
+
+/** Text-search configuration of migration 004 (English stems, no stop words). */
+const CONFIG = 'tw_english';
+/** Characters turned into spaces before indexing (as in migration 004), so titles split the same way. */
+const SPLIT_CHARS = ".-/@:_$";
+/** The same bounds and weights as SQLite (sqlite/search.ts). */
+const CANDIDATES = 200;
+const MAX_CANDIDATES = 1_000;
+const TITLE_WEIGHT = 8;
+const TITLE_BOOST = 2;
+const TITLE_HITS_CAP = 3;
+const RECENCY_HALF_LIFE_MS = 3 * 86_400_000;
+const RECENCY_FLOOR = 0.35;
+/** ts_rank weights {D, C, B, A}: body (B) counts 1/TITLE_WEIGHT of the title (A). */
+const RANK_WEIGHTS = `'{0, 0, ${1 / TITLE_WEIGHT}, 1}'`;
+/** Snippet: words around the best fragment, matches between the markers parseSnippet reads. */
+const HEADLINE_OPTIONS = 'StartSel=\u0002, StopSel=\u0003, MaxWords=28, MinWords=12, ShortWord=2, MaxFragments=1, FragmentDelimiter=" … "';
+/** "More like this": terms, candidate terms looked up, candidates read, minimum term length, df cap. */
+const SIMILAR_TERMS = 12;
+const SIMILAR_LOOKUPS = SIMILAR_TERMS * 4;
+const SIMILAR_CANDIDATES = 300;
+const SIMILAR_MIN_TERM = 3;
+const DF_CAP = 10_000;
+
+/** Builds a tsquery expression whose values travel as bind parameters. */
+class QueryBuilder {
+  readonly params: unknown[] = [];
+  param(value: unknown): string {
+    this.params.push(value);
+    return `$${this.params.length}`;
+  }
+  clause(c: SearchClause): string {
+    const clean = c.tokens.map((t) => t.replace(/[^\p{L}\p{N}]/gu, '')).filter(Boolean);
+    if (c.kind === 'prefix') return `to_tsquery('${CONFIG}', ${this.param(`${clean[0] ?? ''}:*`)})`;
+    if (c.kind === 'phrase') return `phraseto_tsquery('${CONFIG}', ${this.param(clean.join(' '))})`;
+    return `plainto_tsquery('${CONFIG}', ${this.param(clean.join(' '))})`;
+  }
+}
+
+/** The tsquery of parsed clauses (positives ANDed, negatives excluded), or null with nothing positive. */
+function compileQuery(b: QueryBuilder, clauses: SearchClause[]): { query: string; positives: string[] } | null {
+  const usable = clauses.filter((c) => c.tokens.some((t) => /[\p{L}\p{N}]/u.test(t)));
+  const positives = usable.filter((c) => !c.negated).map((c) => b.clause(c));
+  if (positives.length === 0) return null;
+  const negatives = usable.filter((c) => c.negated).map((c) => `!!${b.clause(c)}`);
+  return { query: [...positives, ...negatives].join(' && '), positives };
+}
+
+function recencyFactor(publishedMs: number, nowMs: number): number {
+  const age = Math.max(0, nowMs - publishedMs);
+  return RECENCY_FLOOR + (1 - RECENCY_FLOOR) * 0.5 ** (age / RECENCY_HALF_LIFE_MS);
+}
+
+function filterSql(b: QueryBuilder, q: SearchQuery): string {
+  const where: string[] = [];
+  if (q.sourceId !== undefined) where.push(`a.source_id = ${b.param(q.sourceId)}`);
+  if (q.since) where.push(`a.published_at >= ${b.param(q.since.getTime())}`);
+  if (q.until) where.push(`a.published_at < ${b.param(q.until.getTime())}`);
+  return where.map((w) => ` AND ${w}`).join('');
+}
+
+interface Candidate {
+  id: number;
+  pub: number;
+  rank: number;
+  title_hits: number;
+}
+
+/** Search articles: see the module comment for how candidates are chosen and ranked. */
+export async function searchArticles(sql: Sql, q: SearchQuery): Promise<SearchResult> {
+  const b = new QueryBuilder();
+  const compiled = compileQuery(b, q.clauses);
+  if (compiled === null) return { hits: [], hasMore: false };
+  const want = Math.min(MAX_CANDIDATES, Math.max(CANDIDATES, q.offset + q.limit + 1));
+  const titleVector = `to_tsvector('${CONFIG}', translate(c.title, '${SPLIT_CHARS}', '${' '.repeat(SPLIT_CHARS.length)}'))`;
+  const titleHits = compiled.positives.map((p) => `(${titleVector} @@ ${p})::int`).join(' + ');
+  const filters = filterSql(b, q);
+  const { rows } = await sql.query<Candidate>(
+    `WITH q AS (SELECT ${compiled.query} AS query),
+     c AS (SELECT a.id, a.published_at AS pub, a.title, a.search_vector FROM articles a, q
+           WHERE a.search_vector @@ q.query${filters} ORDER BY a.id DESC LIMIT ${b.param(want)})
+     SELECT c.id, c.pub, ts_rank(${RANK_WEIGHTS}, c.search_vector, q.query) AS rank,
+       ${titleHits} AS title_hits
+     FROM c, q`,
+    b.params,
+  );
+  const complete = rows.length < want;
+  const nowMs = q.now.getTime();
+  const ranked = rows
+    .map((c) => {
+      const relevance = complete ? c.rank : 1 + TITLE_BOOST * Math.min(TITLE_HITS_CAP, c.title_hits);
+      return { id: c.id, score: relevance * recencyFactor(c.pub, nowMs) };
+    })
+    .sort((x, y) => y.score - x.score || y.id - x.id);
+  const page = ranked.slice(q.offset, q.offset + q.limit);
+  const hits = await loadHits(sql, q.clauses, page);
+  return { hits, hasMore: ranked.length > q.offset + q.limit };
+}
+
+/** The page's articles with their snippets (body fragment with matches, else the title's). */
+async function loadHits(sql: Sql, clauses: SearchClause[], page: Array<{ id: number; score: number }>): Promise<SearchHit[]> {
+  const b = new QueryBuilder();
+  const compiled = compileQuery(b, clauses);
+  if (page.length === 0 || compiled === null) return [];
+  const { rows } = await sql.query<{ id: number; body: string; title: string }>(
+    `WITH q AS (SELECT ${compiled.query} AS query)
+     SELECT a.id, ts_headline('${CONFIG}', a.text, q.query, ${b.param(HEADLINE_OPTIONS)}) AS body,
+       ts_headline('${CONFIG}', a.title, q.query, ${b.param(HEADLINE_OPTIONS)}) AS title
+     FROM articles a, q WHERE a.id = ANY(${b.param(page.map((p) => p.id))}::bigint[])`,
+    b.params,
+  );
+  const snippets = new Map(rows.map((r) => [r.id, r.body.includes('\u0002') || !r.title.includes('\u0002') ? r.body : r.title]));
+  const articles = new Map(
+    (await queryArticles(sql, `SELECT ${articleColumns()} FROM articles WHERE id = ANY($1::bigint[])`, [page.map((p) => p.id)])).map(
+      (a) => [a.id, a],
+    ),
+  );
+  const hits: SearchHit[] = [];
+  for (const p of page) {
+    const article = articles.get(p.id);
+    if (!article) continue;
+    hits.push({ article, score: p.score, snippet: parseSnippet(snippets.get(p.id) ?? article.excerpt) });
+  }
+  return hits;
+}
+
+/**
+ * The most distinctive terms of an article by tf-idf: term frequencies from its title (counted twice)
+ * and text; document frequencies counted through the index (capped at DF_CAP, enough to rank terms).
+ */
+async function topTerms(sql: Sql, article: Article, count: number): Promise<Array<{ term: string; idf: number }>> {
+  const tf = new Map<string, number>();
+  const add = (tokens: string[], weight: number) => {
+    for (const t of tokens) {
+      if (t.length < SIMILAR_MIN_TERM || /^\d+$/.test(t)) continue;
+      tf.set(t, (tf.get(t) ?? 0) + weight);
+    }
+  };
+  add(tokenize(article.title), 2);
+  add(tokenize(article.text), 1);
+  const frequent = [...tf.entries()].sort((x, y) => y[1] - x[1]).slice(0, SIMILAR_LOOKUPS);
+  if (frequent.length === 0) return [];
+  const { rows } = await sql.query<{ term: string; docs: number; total: number }>(
+    `SELECT t.term,
+       (SELECT COUNT(*) FROM (SELECT 1 FROM articles a WHERE a.search_vector @@ plainto_tsquery('${CONFIG}', t.term) LIMIT ${DF_CAP}) x) AS docs,
+       (SELECT CASE WHEN c.reltuples > ${DF_CAP} THEN c.reltuples::bigint ELSE (SELECT COUNT(*) FROM articles) END
+        FROM pg_class c WHERE c.oid = 'articles'::regclass) AS total
+     FROM unnest($1::text[]) AS t (term)`,
+    [frequent.map(([t]) => t)],
+  );
+  const freq = new Map(frequent);
+  return rows
+    .filter((r) => r.docs > 1)
+    .map((r) => ({ r, tfIdf: (1 + Math.log(freq.get(r.term) ?? 1)) * Math.log(Math.max(1, r.total) / r.docs) }))
+    .sort((x, y) => y.tfIdf - x.tfIdf)
+    .slice(0, count)
+    .map(({ r }) => ({ term: r.term, idf: bm25Idf(r.total, r.docs) }));
+}
+
+/** BM25's inverse document frequency as FTS5 computes it (terms in over half the documents count ~0). */
+function bm25Idf(total: number, docs: number): number {
+  return Math.max(1e-6, Math.log((total - docs + 0.5) / (docs + 0.5)));
+}
+
+/**
+ * Articles sharing the most distinctive terms of article `id`, most similar first: among the newest
+ * matches of the terms' OR query, Σ idf(term) × ts_rank(term) — BM25's idf, which ts_rank lacks.
+ */
+export async function listSimilarArticles(sql: Sql, id: number, limit: number): Promise<SimilarArticle[]> {
+  const article = await getArticle(sql, id);
+  if (!article) return [];
+  const terms = await topTerms(sql, article, SIMILAR_TERMS);
+  if (terms.length === 0) return [];
+  const { rows } = await sql.query<{ id: number; rank: number }>(
+    `WITH q AS (SELECT to_tsquery('${CONFIG}', $1) AS query),
+     c AS (SELECT a.id, a.search_vector FROM articles a, q
+           WHERE a.search_vector @@ q.query AND a.id <> $2 ORDER BY a.id DESC LIMIT $3)
+     SELECT c.id, (SELECT SUM(w.idf * ts_rank(${RANK_WEIGHTS}, c.search_vector, plainto_tsquery('${CONFIG}', w.term)))
+                   FROM unnest($4::text[], $5::float8[]) AS w (term, idf)) AS rank
+     FROM c`,
+    [terms.map((t) => t.term).join(' | '), id, SIMILAR_CANDIDATES, terms.map((t) => t.term), terms.map((t) => t.idf)],
+  );
+  const best = rows.sort((x, y) => y.rank - x.rank || y.id - x.id).slice(0, limit);
+  const byId = new Map(
+    (await queryArticles(sql, `SELECT ${articleColumns()} FROM articles WHERE id = ANY($1::bigint[])`, [best.map((r) => r.id)])).map(
+      (a) => [a.id, a],
+    ),
+  );
+  const out: SimilarArticle[] = [];
+  for (const r of best) {
+    const a = byId.get(r.id);
+    if (a) out.push({ article: a, score: r.rank });
+  }
+  return out;
+}
