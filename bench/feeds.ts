@@ -153,7 +153,7 @@ export async function run(): Promise<void> {
 
   const huge = rssDoc(HUGE_ITEMS, false);
   const [hugeOurs, hugeBase] = timePair(() => parseFeed(huge, FEED_URL, { maxItems: HUGE_CAP }), () => feedsmithParse(huge, { maxItems: HUGE_CAP }), HUGE_RUNS);
-  rows.push([`RSS, ${HUGE_ITEMS.toLocaleString('en')} items (${Math.round(huge.length / 1048576)} MB), maxItems ${HUGE_CAP}`, ms(hugeOurs), ms(hugeBase), ratio(hugeOurs, hugeBase), 'ours cuts the text after the cap']);
+  rows.push([`RSS, ${HUGE_ITEMS.toLocaleString('en')} items (${Math.round(huge.length / 1048576)} MB), maxItems ${HUGE_CAP}`, ms(hugeOurs), ms(hugeBase), ratio(hugeOurs, hugeBase), `ours cuts the text: first and last ${HUGE_CAP} parsed`]);
 
   const laughs = `<!DOCTYPE rss [<!ENTITY l0 "ha">${Array.from({ length: 9 }, (_, i) => `<!ENTITY l${i + 1} "${`&l${i};`.repeat(10)}">`).join('')}]><rss version="2.0"><channel><title>&l9;</title><item><title>&l9;</title><link>https://bench.example.test/x</link></item></channel></rss>`;
   const [laughsOurs, laughsBase] = timePair(() => parseFeed(laughs, FEED_URL), () => feedsmithParse(laughs), 20);
