@@ -5,6 +5,7 @@
  */
 import { Hono } from 'hono';
 import { isAppError } from '../errors.ts';
+import { registerAdminRoutes } from './api/admin.ts';
 import { getArticleHandler, listArticlesHandler } from './api/articles.ts';
 import { eventsHandler, HEARTBEAT_MS } from './api/events.ts';
 import { openApiDocument } from './api/openapi.ts';
@@ -12,7 +13,7 @@ import { relatedHandler } from './api/related.ts';
 import { searchHandler } from './api/search.ts';
 import { getSourceHandler, listSourcesHandler } from './api/sources.ts';
 import type { WebDeps } from './context.ts';
-import { homeFeedHandler, searchFeedHandler, sourceFeedHandler } from './feeds/handlers.ts';
+import { homeFeedHandler, instrumentFeedHandler, searchFeedHandler, sourceFeedHandler, storyFeedHandler } from './feeds/handlers.ts';
 import { FEED_EXTENSIONS } from './feeds/render.ts';
 import { corsMiddleware, errorBody, etagMiddleware } from './http.ts';
 import { errorPage } from './pages/error.tsx';
@@ -24,6 +25,7 @@ import {
   searchPageHandler,
   sourcePageHandler,
   sourcesPageHandler,
+  storyPageHandler,
 } from './pages/handlers.tsx';
 
 /** Options of the app that tests tune. */
@@ -49,17 +51,21 @@ export function createApp(deps: WebDeps, options: AppOptions = {}): Hono {
   app.get('/api/articles/:id/related', relatedHandler(deps));
   app.get('/api/search', searchHandler(deps));
   app.get('/api/events', eventsHandler(deps, options.heartbeatMs ?? HEARTBEAT_MS));
+  registerAdminRoutes(app, deps);
 
   for (const [ext, format] of Object.entries(FEED_EXTENSIONS)) {
     app.get(`/feed.${ext}`, homeFeedHandler(deps, format));
     app.get(`/sources/:id/feed.${ext}`, sourceFeedHandler(deps, format));
     app.get(`/search/feed.${ext}`, searchFeedHandler(deps, format));
+    app.get(`/stories/:id/feed.${ext}`, storyFeedHandler(deps, format));
+    app.get(`/instruments/:id/feed.${ext}`, instrumentFeedHandler(deps, format));
   }
 
   app.get('/', homeHandler(deps));
   app.get('/articles/:id', articlePageHandler(deps));
   app.get('/sources', sourcesPageHandler(deps));
   app.get('/sources/:id', sourcePageHandler(deps));
+  app.get('/stories/:id', storyPageHandler(deps));
   app.get('/search', searchPageHandler(deps));
   app.get('/about', aboutPageHandler(deps));
   app.get('/api/docs', docsPageHandler(deps));

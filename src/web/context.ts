@@ -11,6 +11,8 @@ export interface WebDeps {
   now: () => Date;
   /** Poll a source now (present when this process also runs the scheduler). */
   refreshSource?: (sourceId: number) => Promise<unknown>;
+  /** Admin split: move an article into a story of its own (present with the scheduler role). */
+  splitArticle?: (articleId: number) => Promise<number | undefined>;
   /** Live events (new articles) for Server-Sent Events. */
   events: EventBus;
 }

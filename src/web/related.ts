@@ -12,6 +12,9 @@ export const RELATED_LIMIT = 5;
 const CANDIDATES = 30;
 /** Share of the final score given to text similarity (the rest to recency). */
 const SIMILARITY_WEIGHT = 0.75;
+/** Bonus for shared instruments, reached in full at SHARED_INSTRUMENTS_FULL shared ones. */
+const INSTRUMENT_WEIGHT = 0.5;
+const SHARED_INSTRUMENTS_FULL = 2;
 /** Recency half-life of the related ranking. */
 const HALF_LIFE_MS = 7 * 86_400_000;
 /** Most related articles from one source. */
@@ -29,13 +32,35 @@ export interface RelatedArticle {
 
 const normalise = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
-/** True when `b` is the same piece as `a` (copy, same URL, same text or same headline). */
+/**
+ * True when `b` is the same piece or the same event as `a`: a copy, same URL, text or headline, or the
+ * same story (those belong under "More coverage", not here).
+ */
 export function isSamePiece(a: Article, b: Article): boolean {
-  return a.id === b.id || a.canonicalUrl === b.canonicalUrl || a.contentHash === b.contentHash || normalise(a.title) === normalise(b.title);
+  return (
+    a.id === b.id ||
+    a.canonicalUrl === b.canonicalUrl ||
+    a.contentHash === b.contentHash ||
+    normalise(a.title) === normalise(b.title) ||
+    (a.storyId != null && a.storyId === b.storyId) ||
+    a.duplicateOf === b.id ||
+    b.duplicateOf === a.id ||
+    (a.duplicateOf != null && a.duplicateOf === b.duplicateOf)
+  );
 }
 
-/** Re-rank similar candidates: similarity × recency, copies removed, sources diversified. Pure. */
-export function rankRelated(article: Article, similar: RelatedArticle[], now: Date, limit: number): RelatedArticle[] {
+/**
+ * Re-rank similar candidates: text similarity and shared instruments, blended with recency; copies and
+ * same-story articles removed; at most PER_SOURCE per source. `shared` counts instruments a candidate
+ * shares with the article. Pure.
+ */
+export function rankRelated(
+  article: Article,
+  similar: RelatedArticle[],
+  now: Date,
+  limit: number,
+  shared: ReadonlyMap<number, number> = new Map(),
+): RelatedArticle[] {
   const best = Math.max(0, ...similar.map((s) => s.score));
   if (best <= 0) return [];
   const scored = similar
@@ -43,7 +68,9 @@ export function rankRelated(article: Article, similar: RelatedArticle[], now: Da
     .map((s) => {
       const age = Math.abs(now.getTime() - s.article.publishedAt.getTime());
       const recency = 0.5 ** (age / HALF_LIFE_MS);
-      return { article: s.article, score: SIMILARITY_WEIGHT * (s.score / best) + (1 - SIMILARITY_WEIGHT) * recency };
+      const instruments = Math.min(1, (shared.get(s.article.id) ?? 0) / SHARED_INSTRUMENTS_FULL);
+      const score = SIMILARITY_WEIGHT * (s.score / best) + (1 - SIMILARITY_WEIGHT) * recency + INSTRUMENT_WEIGHT * instruments;
+      return { article: s.article, score };
     })
     .sort((a, b) => b.score - a.score);
   const out: RelatedArticle[] = [];
@@ -60,6 +87,16 @@ export function rankRelated(article: Article, similar: RelatedArticle[], now: Da
   return out;
 }
 
+/** How many instruments each candidate shares with the article (one store read). */
+async function sharedInstruments(deps: WebDeps, article: Article, similar: RelatedArticle[]): Promise<Map<number, number>> {
+  const byArticle = await deps.store.listArticleInstruments([article.id, ...similar.map((s) => s.article.id)]);
+  const mine = new Set((byArticle.get(article.id) ?? []).map((i) => i.instrumentId));
+  const out = new Map<number, number>();
+  if (mine.size === 0) return out;
+  for (const s of similar) out.set(s.article.id, (byArticle.get(s.article.id) ?? []).filter((i) => mine.has(i.instrumentId)).length);
+  return out;
+}
+
 const cache = new WeakMap<WebDeps, Map<number, { at: number; items: RelatedArticle[] }>>();
 
 /** Related articles of `article` (cached a few minutes per article); empty when the store cannot tell. */
@@ -71,7 +108,7 @@ export async function findRelated(deps: WebDeps, article: Article, limit: number
   const hit = byId.get(article.id);
   if (hit && now.getTime() - hit.at < CACHE_MS) return hit.items.slice(0, limit);
   const similar = await deps.store.listSimilarArticles(article.id, CANDIDATES);
-  const items = rankRelated(article, similar, now, limit);
+  const items = rankRelated(article, similar, now, limit, await sharedInstruments(deps, article, similar));
   if (byId.size >= CACHE_SIZE) byId.delete(byId.keys().next().value ?? 0);
   byId.set(article.id, { at: now.getTime(), items });
   return items;

@@ -81,6 +81,10 @@ export function openApiDocument(siteName: string) {
       ...feedPaths('/feed', 'Latest articles'),
       ...feedPaths('/sources/{id}/feed', 'Latest articles of a source', [id]),
       ...feedPaths('/search/feed', 'Search results', [q, source, since, until]),
+      ...feedPaths('/stories/{id}/feed', 'Every article of a story', [id]),
+      ...feedPaths('/instruments/{id}/feed', 'Latest articles linked to an instrument', [
+        { name: 'id', in: 'path', required: true, description: 'Instrument id, e.g. `crypto:btc`', schema: { type: 'string' } },
+      ]),
     },
     components: {
       schemas: {

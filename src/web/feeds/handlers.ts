@@ -66,3 +66,35 @@ export function searchFeedHandler(deps: WebDeps, format: FeedFormat) {
     );
   };
 }
+
+export function storyFeedHandler(deps: WebDeps, format: FeedFormat) {
+  return async (c: Context) => {
+    const id = parseParam(idParam, c.req.param('id'), 'id');
+    const story = await deps.store.getStory(id);
+    if (!story) throw new AppError('not_found', `story ${id} not found`);
+    const base = siteUrl(deps, c);
+    const articles = (await deps.store.listStoryArticles(id)).slice(-FEED_SIZE).reverse();
+    const sources = await sourcesById(deps);
+    return send(
+      c,
+      format,
+      { title: `${deps.config.siteName}: ${story.headline}`, description: `Every report of: ${story.headline}`, pageUrl: `${base}/stories/${id}`, feedUrl: selfUrl(base, c), siteUrl: base },
+      articles.map((article) => ({ article, source: sources.get(article.sourceId) })),
+    );
+  };
+}
+
+export function instrumentFeedHandler(deps: WebDeps, format: FeedFormat) {
+  return async (c: Context) => {
+    const id = c.req.param('id') ?? '';
+    const base = siteUrl(deps, c);
+    const page = await deps.store.listInstrumentArticles(id, { limit: FEED_SIZE });
+    const sources = await sourcesById(deps);
+    return send(
+      c,
+      format,
+      { title: `${deps.config.siteName}: ${id}`, description: `Latest articles about ${id}`, pageUrl: `${base}/?instrument=${encodeURIComponent(id)}`, feedUrl: selfUrl(base, c), siteUrl: base },
+      page.items.map((article) => ({ article, source: sources.get(article.sourceId) })),
+    );
+  };
+}

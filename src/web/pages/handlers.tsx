@@ -1,9 +1,11 @@
 /** Reader page handlers: validate → read store → render. */
 import type { Context } from 'hono';
 import { AppError, isAppError } from '../../errors.ts';
+import type { Article } from '../../model.ts';
 import { sourcesById } from '../api/articles.ts';
 import { openApiDocument } from '../api/openapi.ts';
 import type { WebDeps } from '../context.ts';
+import { chipsFor, coverageFor, keyFacts, storySources } from '../enrichment.ts';
 import { idParam, parseParam } from '../params.ts';
 import { findRelated, RELATED_LIMIT } from '../related.ts';
 import { runSearch, type SearchOutcome } from '../search.ts';
@@ -14,6 +16,7 @@ import { HomePage, WINDOWS } from './home.tsx';
 import { SearchPage } from './search.tsx';
 import { SourcePage } from './source.tsx';
 import { SourcesPage } from './sources.tsx';
+import { StoryPage } from './story.tsx';
 
 /** Page size of the home listing. */
 const HOME_PAGE_SIZE = 30;
@@ -29,26 +32,38 @@ export function homeHandler(deps: WebDeps) {
     const window = within === undefined ? undefined : WINDOWS[within];
     if (within !== undefined && !window) throw new AppError('bad_request', `invalid within: use one of ${Object.keys(WINDOWS).join(', ')}`);
     const cursor = c.req.query('cursor');
+    const instrument = c.req.query('instrument') || undefined;
     const now = deps.now();
-    const page = await deps.store.listArticles({
-      limit: HOME_PAGE_SIZE,
-      ...(sourceId === undefined ? {} : { sourceId }),
-      ...(window ? { since: new Date(now.getTime() - window.ms) } : {}),
-      ...(cursor ? { cursor } : {}),
-    });
-    const sources = await sourcesById(deps);
+    const since = window ? new Date(now.getTime() - window.ms) : undefined;
+    const page = instrument
+      ? await deps.store.listInstrumentArticles(instrument, { limit: HOME_PAGE_SIZE, ...(cursor ? { cursor } : {}) })
+      : await deps.store.listArticles({
+          limit: HOME_PAGE_SIZE,
+          excludeCopies: true,
+          ...(sourceId === undefined ? {} : { sourceId }),
+          ...(since ? { since } : {}),
+          ...(cursor ? { cursor } : {}),
+        });
+    const articles = page.items.filter((a) => (sourceId === undefined || a.sourceId === sourceId) && (!since || a.publishedAt >= since));
+    const [sources, instruments, stories] = await Promise.all([sourcesById(deps), chipsFor(deps, articles), storySources(deps, articles)]);
+    const filterInstrument = instrument
+      ? ([...instruments.values()].flat().find((i) => i.id === instrument) ?? { id: instrument, symbol: instrument, name: instrument })
+      : undefined;
     const filterSource = sourceId === undefined ? undefined : sources.get(sourceId);
     if (sourceId !== undefined && !filterSource) throw new AppError('not_found', `source ${sourceId} not found`);
     return c.html(
       <HomePage
         siteName={deps.config.siteName}
-        articles={page.items}
+        articles={articles}
         sources={sources}
         nextCursor={page.nextCursor}
         now={now}
         filterSource={filterSource}
+        filterInstrument={filterInstrument}
         within={window ? within : undefined}
         isPaged={Boolean(cursor)}
+        instruments={instruments}
+        storySources={stories}
       />,
     );
   };
@@ -59,8 +74,13 @@ export function articlePageHandler(deps: WebDeps) {
     const id = parseParam(idParam, c.req.param('id'), 'id');
     const article = await deps.store.getArticle(id);
     if (!article) throw new AppError('not_found', `article ${id} not found`);
-    const sources = await sourcesById(deps);
-    const related = await findRelated(deps, article, RELATED_LIMIT);
+    const [sources, related, coverage, chips] = await Promise.all([
+      sourcesById(deps),
+      findRelated(deps, article, RELATED_LIMIT),
+      coverageFor(deps, article),
+      chipsFor(deps, [article]),
+    ]);
+    const link = (a: Article) => ({ article: a, source: sources.get(a.sourceId) });
     return c.html(
       <ArticlePage
         siteName={deps.config.siteName}
@@ -68,7 +88,10 @@ export function articlePageHandler(deps: WebDeps) {
         source={sources.get(article.sourceId)}
         contactEmail={deps.config.contactEmail}
         now={deps.now()}
-        related={related.map((r) => ({ article: r.article, source: sources.get(r.article.sourceId) }))}
+        related={related.map((r) => link(r.article))}
+        moreCoverage={coverage.map(link)}
+        chips={chips.get(article.id)}
+        keyFacts={keyFacts(article)}
       />,
     );
   };
@@ -115,6 +138,17 @@ export function searchPageHandler(deps: WebDeps) {
       />,
       problem ? 400 : 200,
     );
+  };
+}
+
+export function storyPageHandler(deps: WebDeps) {
+  return async (c: Context) => {
+    const id = parseParam(idParam, c.req.param('id'), 'id');
+    const story = await deps.store.getStory(id);
+    if (!story) throw new AppError('not_found', `story ${id} not found`);
+    const articles = await deps.store.listStoryArticles(id);
+    const [sources, chips] = await Promise.all([sourcesById(deps), chipsFor(deps, articles)]);
+    return c.html(<StoryPage siteName={deps.config.siteName} story={story} articles={articles} sources={sources} chips={chips} now={deps.now()} />);
   };
 }
 

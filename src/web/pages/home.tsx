@@ -24,9 +24,20 @@ export interface HomeProps {
   /** True on later pages (the list starts at a cursor). */
   isPaged?: boolean;
   instruments?: Map<number, InstrumentChip[]>;
+  /** Independent sources per story id (only stories covered by more than one source). */
+  storySources?: Map<number, number>;
+  filterInstrument?: InstrumentChip | undefined;
 }
 
-export function ArticleItem(props: { article: Article; source: Source | undefined; now: Date; chips?: InstrumentChip[] | undefined; snippetHtml?: string }) {
+export function ArticleItem(props: {
+  article: Article;
+  source: Source | undefined;
+  now: Date;
+  chips?: InstrumentChip[] | undefined;
+  snippetHtml?: string;
+  /** Sources covering this article's story, when more than one. */
+  storySources?: number | undefined;
+}) {
   const { article: a, source, now } = props;
   return (
     <li class="item">
@@ -42,6 +53,12 @@ export function ArticleItem(props: { article: Article; source: Source | undefine
         </time>
         <span aria-hidden="true">·</span>
         <span>{a.readingMinutes} min read</span>
+        {props.storySources && a.storyId !== null ? (
+          <>
+            <span aria-hidden="true">·</span>
+            <a href={`/stories/${a.storyId}`}>{props.storySources} sources</a>
+          </>
+        ) : null}
       </div>
       {props.snippetHtml !== undefined ? (
         <p class="excerpt" dangerouslySetInnerHTML={{ __html: props.snippetHtml }} />
@@ -94,10 +111,20 @@ function Filters(props: { sources: Map<number, Source>; filterSource: Source | u
 }
 
 export function HomePage(props: HomeProps) {
-  const title = props.filterSource ? props.filterSource.title || props.filterSource.url : 'Latest';
-  const filters = filterQuery(props.filterSource?.id, props.within);
+  const title = props.filterInstrument
+    ? `${props.filterInstrument.symbol} — ${props.filterInstrument.name}`
+    : props.filterSource
+      ? props.filterSource.title || props.filterSource.url
+      : 'Latest';
+  const filters = props.filterInstrument
+    ? `?instrument=${encodeURIComponent(props.filterInstrument.id)}`
+    : filterQuery(props.filterSource?.id, props.within);
   const more = props.nextCursor ? `/${filters ? `${filters}&` : '?'}cursor=${encodeURIComponent(props.nextCursor)}` : null;
-  const feeds = props.filterSource ? feedLinks(title, `/sources/${props.filterSource.id}/feed`) : feedLinks('Latest', '/feed');
+  const feeds = props.filterInstrument
+    ? feedLinks(props.filterInstrument.symbol, `/instruments/${encodeURIComponent(props.filterInstrument.id)}/feed`)
+    : props.filterSource
+      ? feedLinks(title, `/sources/${props.filterSource.id}/feed`)
+      : feedLinks('Latest', '/feed');
   return (
     <Layout title={title} siteName={props.siteName} feeds={feeds} script={props.isPaged ? '' : LIVE_SCRIPT}>
       <h1>{title}</h1>
@@ -113,7 +140,13 @@ export function HomePage(props: HomeProps) {
       ) : (
         <ol class="list">
           {props.articles.map((a) => (
-            <ArticleItem article={a} source={props.sources.get(a.sourceId)} now={props.now} chips={props.instruments?.get(a.id)} />
+            <ArticleItem
+              article={a}
+              source={props.sources.get(a.sourceId)}
+              now={props.now}
+              chips={props.instruments?.get(a.id)}
+              storySources={a.storyId === null ? undefined : props.storySources?.get(a.storyId)}
+            />
           ))}
         </ol>
       )}
