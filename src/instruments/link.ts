@@ -33,6 +33,8 @@ interface Part {
   sentences: Sentence[];
   titleCase: boolean;
   keyCache: Map<Sentence, Set<string>>;
+  /** End offsets of all candidate mentions (a name right after another name is a list, not a tail). */
+  mentionEnds: Set<number>;
 }
 
 /** One accepted occurrence. */
@@ -55,9 +57,16 @@ function hasCryptoContext(tokenLists: Token[][]): boolean {
   return false;
 }
 
+/** Index of the first sentence ending at or after `offset` (binary search: sentences are in text order). */
 function sentenceIndexOf(sentences: Sentence[], offset: number): number {
-  for (let k = 0; k < sentences.length; k++) if ((sentences[k]?.end ?? 0) >= offset) return k;
-  return Math.max(0, sentences.length - 1);
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sentences[mid]?.end ?? 0) >= offset) hi = mid;
+    else lo = mid + 1;
+  }
+  return Math.max(0, lo);
 }
 
 /** Token index range [i, j] covering a mention (binary search: tokens are in text order). */
@@ -98,7 +107,7 @@ function isBlocked(part: Part, m: Mention, inst: Instrument, s: Sentence): boole
   if (m.strength !== 'strong' && prev.key === 'the') return true;
   const startsSentence = prev.start <= s.start;
   // A name right after another name or a legal suffix is a list without commas ("Apple Inc Microsoft Corp"), not a tail.
-  const afterName = LEGAL_WORDS.has(prev.key) || part.mentions.some((o) => o !== m && o.end === prev.end);
+  const afterName = LEGAL_WORDS.has(prev.key) || part.mentionEnds.has(prev.end);
   return !part.titleCase && !startsSentence && !afterName && /^\p{Lu}\p{Ll}+$/u.test(prev.text) && prev.key !== 'the';
 }
 
@@ -118,7 +127,7 @@ function hasEvidence(part: Part, m: Mention, inst: Instrument, s: Sentence): boo
 function prepare(index: InstrumentIndex, text: string, tokens: Token[], isTitle: boolean, cryptoContext: boolean): Part {
   const { mentions } = findMentions(index, text, { cryptoContext }, tokens);
   const sentences = isTitle ? [{ text: text.trim(), start: 0, end: text.length }] : splitSentences(text);
-  return { isTitle, mentions, tokens, sentences, titleCase: isTitle && isTitleCase(tokens), keyCache: new Map() };
+  return { isTitle, mentions, tokens, sentences, titleCase: isTitle && isTitleCase(tokens), keyCache: new Map(), mentionEnds: new Set(mentions.map((m) => m.end)) };
 }
 
 /**
