@@ -15,6 +15,10 @@ const REMOVAL_TEXT_CHARS = 120;
 /** A class/id rule never removes a container holding more than this share of the article text. */
 const MAX_CONTAINER_SHARE = 0.3;
 
+/** Blocks at the start of the body checked for a repeated title or lead. */
+const FIRST_BLOCKS_CHECKED = 6;
+const HAS_WORD_RE = /[\p{L}\p{N}]/u;
+
 /** Rules whose label heads a list of links that goes with it. */
 const LABELLED_LISTS = new Set(['related', 'tags']);
 /** A block is "links" when at least this share of its text is link text. */
@@ -201,7 +205,12 @@ function removeRepeats(content: ElementNode, titles: string[], record: (n: TreeN
     }
     return true;
   });
-  const nonEmpty = blocks.filter((b) => normalize(textOf(b)) !== '');
+  // Only the first few blocks can be a repeated title or lead.
+  const nonEmpty: ElementNode[] = [];
+  for (const b of blocks) {
+    if (nonEmpty.length >= FIRST_BLOCKS_CHECKED) break;
+    if (HAS_WORD_RE.test(textOf(b))) nonEmpty.push(b);
+  }
   for (let first = nonEmpty[0]; first !== undefined && isTitle(first); first = nonEmpty[0]) {
     record(first, 'title-repeat', 'title repeated as the first line of the body');
     nonEmpty.shift();
