@@ -37,7 +37,9 @@ export interface ParseFeedOptions {
 type XmlFeedFormat = 'rss' | 'atom' | 'rdf';
 type ParseAdapt = (text: string, docBase: string | null) => AdaptedFeed;
 
-const EMPTY_FEED: AdaptedFeed = { title: null, siteUrl: null, hubUrl: null, ttlMinutes: null, items: [] };
+function emptyFeed(): AdaptedFeed {
+  return { title: null, siteUrl: null, hubUrl: null, ttlMinutes: null, items: [] };
+}
 
 /**
  * feedsmith throws ParseError for well-formed XML with nothing in it (`<rss version="2.0"></rss>`,
@@ -48,7 +50,7 @@ function orEmpty(parse: ParseAdapt): ParseAdapt {
     try {
       return parse(text, base);
     } catch (error) {
-      if (error instanceof ParseError) return EMPTY_FEED;
+      if (error instanceof ParseError) return emptyFeed();
       throw error;
     }
   };
