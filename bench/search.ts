@@ -287,6 +287,7 @@ export async function run(): Promise<void> {
     );
     console.log(summary);
     console.log(table);
+    if (reusing) return; // indexing was not measured: keep the last full run in BENCHMARKS.md
     writeSection(
       'search',
       `Search — ${ARTICLES.toLocaleString('en')} generated articles (SQLite FTS5)`,

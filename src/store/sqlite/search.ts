@@ -13,7 +13,7 @@ import { getArticle } from './articles.ts';
 import type { Db } from './db.ts';
 
 /** Newest matches read per query before ranking (more when paging deeper). */
-const CANDIDATES = 200;
+const CANDIDATES = 150;
 /** Newest title-only matches added to the candidates (strong matches that are older). */
 const TITLE_CANDIDATES = 100;
 /** Upper bound of candidates: pages beyond it are not served. */
@@ -21,9 +21,8 @@ const MAX_CANDIDATES = 1_000;
 /** BM25 column weights: a match in the title counts this many times a match in the body. */
 const TITLE_WEIGHT = 8;
 const BODY_WEIGHT = 1;
-/** Large result sets: a title match multiplies relevance by 1 + BOOST × hits (hits capped). */
+/** Large result sets: a title match multiplies relevance by 1 + BOOST. */
 const TITLE_BOOST = 2;
-const TITLE_HITS_CAP = 3;
 /** Recency blend: relevance × (FLOOR + (1 − FLOOR) × 0.5^(age / HALF_LIFE)). */
 const RECENCY_HALF_LIFE_MS = 3 * 86_400_000;
 const RECENCY_FLOOR = 0.35;
@@ -87,8 +86,6 @@ function recencyFactor(publishedMs: number, nowMs: number): number {
 interface Candidate {
   id: number;
   pub: number;
-  /** Highlighted title: its markers count the title matches. */
-  title: string;
   bm?: number;
 }
 
@@ -110,12 +107,12 @@ function filterSql(q: SearchQuery): { sql: string; params: unknown[] } {
   return { sql: where.map((w) => ` AND ${w}`).join(''), params };
 }
 
-/** The newest `limit` matches, with their title highlighted (cheap: titles are short); bm25 on request. */
+/** The newest `limit` matches (index and row lookups only); bm25 on request. */
 function readCandidates(db: Db, match: string, q: SearchQuery, limit: number, withBm25: boolean): Candidate[] {
   const f = filterSql(q);
   const bm = withBm25 ? `, bm25(articles_fts, ${TITLE_WEIGHT}, ${BODY_WEIGHT}) AS bm` : '';
   const stmt = db.prepare(
-    `SELECT f.rowid AS id, a.published_at AS pub, highlight(articles_fts, 0, char(2), '') AS title${bm}
+    `SELECT f.rowid AS id, a.published_at AS pub${bm}
      FROM articles_fts f JOIN articles a ON a.id = f.rowid
      WHERE articles_fts MATCH ?${f.sql}
      ORDER BY f.rowid DESC LIMIT ?`,
@@ -123,10 +120,16 @@ function readCandidates(db: Db, match: string, q: SearchQuery, limit: number, wi
   return stmt.all(match, ...f.params, limit) as Candidate[];
 }
 
-function titleHits(c: Candidate): number {
-  let n = 0;
-  for (let i = c.title.indexOf(OPEN); i >= 0; i = c.title.indexOf(OPEN, i + 1)) n++;
-  return n;
+/**
+ * Ids at or above `fromId` whose title matches: read from the index alone (no content rows), so it costs
+ * a walk of the title doclist over the candidates' id range.
+ */
+function titleMatches(db: Db, match: string, fromId: number): Set<number> {
+  const rows = db
+    .prepare(`SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid >= ?`)
+    .pluck()
+    .all(`{title} : (${match})`, fromId) as number[];
+  return new Set(rows);
 }
 
 /**
@@ -135,9 +138,9 @@ function titleHits(c: Candidate): number {
  * doclist is the cost DEPS.md pitfall 16 measured) and score title matches instead: among the newest
  * matches of a common query, "the title is about it" is the signal that matters.
  */
-function relevance(c: Candidate): number {
+function relevance(c: Candidate, inTitle: ReadonlySet<number>): number {
   if (c.bm !== undefined) return -c.bm;
-  return 1 + TITLE_BOOST * Math.min(TITLE_HITS_CAP, titleHits(c));
+  return inTitle.has(c.id) ? 1 + TITLE_BOOST : 1;
 }
 
 /** Search articles: see the module comment for how candidates are chosen and ranked. */
@@ -149,12 +152,17 @@ export function searchArticles(db: Db, q: SearchQuery): SearchResult {
   const complete = candidates.length < want;
   if (complete) candidates = readCandidates(db, match, q, want, true);
   const byId = new Map(candidates.map((c) => [c.id, c]));
+  let inTitle: Set<number> = new Set();
   if (!complete) {
-    for (const c of readCandidates(db, `{title} : (${match})`, q, TITLE_CANDIDATES, false)) byId.set(c.id, c);
+    const older = readCandidates(db, `{title} : (${match})`, q, TITLE_CANDIDATES, false);
+    for (const c of older) byId.set(c.id, c);
+    inTitle = new Set(older.map((c) => c.id));
+    const oldest = candidates.at(-1)?.id ?? 0;
+    for (const id of titleMatches(db, match, oldest)) inTitle.add(id);
   }
   const nowMs = q.now.getTime();
   const ranked = [...byId.values()]
-    .map((c) => ({ id: c.id, score: relevance(c) * recencyFactor(c.pub, nowMs) }))
+    .map((c) => ({ id: c.id, score: relevance(c, inTitle) * recencyFactor(c.pub, nowMs) }))
     .sort((a, b) => b.score - a.score || b.id - a.id);
   const page = ranked.slice(q.offset, q.offset + q.limit);
   const snippet = db.prepare(
