@@ -37,6 +37,8 @@ export interface Source {
   consecutiveFailures: number;
   /** Newest publication time seen among its items (stall detection). */
   lastItemAt: Date | null;
+  /** Answers fine but has published nothing for far longer than its usual rhythm. */
+  isStalled: boolean;
   articleCount: number;
 }
 
@@ -62,9 +64,26 @@ export type PollOutcome =
       title?: string;
       siteUrl?: string | null;
       lastItemAt?: Date | null;
+      /** Stall verdict from the feed's item times (unchanged when absent, e.g. on 304). */
+      isStalled?: boolean;
       nextPollAt: Date;
     }
   | { ok: false; at: Date; code: string; message: string; nextPollAt: Date };
+
+/** A removal on request: the article (with its copies) or a whole source, kept out for good. */
+export interface Takedown {
+  id: number;
+  articleId: number | null;
+  sourceId: number | null;
+  title: string;
+  reason: string;
+  requestedBy: string;
+  articlesRemoved: number;
+  createdAt: Date;
+}
+
+/** A takedown to record. */
+export type NewTakedown = Omit<Takedown, 'id' | 'createdAt' | 'articlesRemoved'>;
 
 /** One entry of a parsed feed, before its page is fetched. */
 export interface FeedItem {
@@ -153,10 +172,57 @@ export interface Article {
   originUrl: string | null;
   removed: Removal[];
   warnings: string[];
+  /** Story the article belongs to (set by enrichment; null until then). */
+  storyId: number | null;
+  /** The original this article copies (syndicated/near-identical text), or null. */
+  duplicateOf: number | null;
+  /** Sentiment in -1..1 (finance lexicon), null until enriched. */
+  sentiment: number | null;
+  /** Figures the text states (who moved how much, over what period). */
+  figures: ArticleFigure[];
 }
 
-/** An article ready to be inserted. */
-export type NewArticle = Omit<Article, 'id'>;
+/** An article ready to be inserted (enrichment fields are filled later). */
+export type NewArticle = Omit<Article, 'id' | 'storyId' | 'duplicateOf' | 'sentiment' | 'figures'>;
+
+/** A figure stated in an article: "shares rose 4.2% to $131.50 over the week". */
+export interface ArticleFigure {
+  /** Instrument id the figure is about, when known. */
+  subject: string | null;
+  metric: string;
+  /** Signed for changes. */
+  value: number;
+  /** `%`, `points` or an ISO currency code. */
+  unit: string;
+  period: string | null;
+  sentence: string;
+}
+
+/** An instrument an article is linked to. */
+export interface ArticleInstrument {
+  instrumentId: string;
+  symbol: string;
+  name: string;
+  assetClass: string;
+  /** 0..1: how much the article is about it. */
+  salience: number;
+  role: 'subject' | 'mention';
+  mentions: number;
+  /** Supporting sentences. */
+  sentences: string[];
+}
+
+/** A story: reports of one event from one or more sources. */
+export interface StorySummary {
+  id: number;
+  headline: string;
+  headlineArticleId: number | null;
+  firstSeenAt: Date;
+  lastUpdateAt: Date;
+  /** Independent sources (copies do not count). */
+  sourceCount: number;
+  articleCount: number;
+}
 
 /** Filters for listing articles, newest first. */
 export interface ArticleQuery {
@@ -166,6 +232,8 @@ export interface ArticleQuery {
   /** Opaque cursor from a previous page. */
   cursor?: string;
   limit: number;
+  /** Leave out articles that are copies of another one. */
+  excludeCopies?: boolean;
 }
 
 /** One page of a listing. */

@@ -9,6 +9,7 @@ import { registerIngest } from './commands/ingest.ts';
 import { registerOpml } from './commands/opml.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerSources } from './commands/sources.ts';
+import { registerTakedown } from './commands/takedown.ts';
 
 /** Build the program; `run` in main.ts parses argv with it. */
 export function buildProgram(): Command {
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerFeeds(program);
   registerArticles(program);
   registerExtract(program);
+  registerTakedown(program);
   registerDemo(program);
   registerConfig(program);
   const override = (cmd: Command): void => {

@@ -28,6 +28,7 @@ export async function readTarget(target: string, cmd: Command, purpose: FetchPur
         maxBodyBytes: config.maxBodyBytes,
         maxRedirects: config.maxRedirects,
         perHostConcurrency: config.perHostConcurrency,
+      minHostIntervalMs: config.hostIntervalMs,
         allowHosts: config.allowHosts,
       },
       log,

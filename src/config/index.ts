@@ -37,6 +37,7 @@ const ConfigSchema = z.object({
   maxBodyBytes: int(1024, 1_000_000_000),
   maxRedirects: int(0, 20),
   perHostConcurrency: int(1, 64),
+  hostIntervalMs: int(0, 60_000),
   concurrency: int(1, 256),
   allowHosts: z.array(z.string()),
   pollDefaultSec: int(10, 86_400 * 7),
@@ -47,9 +48,25 @@ const ConfigSchema = z.object({
   maxItemsPerFeed: int(1, 100_000),
   linkInstruments: boolish,
   contactEmail: z.string().min(3),
+  adminToken: z.string().min(16, 'must be at least 16 characters').optional(),
   siteName: z.string().min(1),
   /** Origins allowed to call the API from a browser ('*' for any); empty = same-origin only. */
   corsOrigins: z.array(z.string().min(1)),
+  /** Market data (quotes, candles) for price boxes and charts; off = no prices anywhere. */
+  market: boolish,
+  /** With the demo on, serve the demo instruments' prices from the loopback demo market server. */
+  marketDemo: boolish,
+  /** Provider for crypto tokens, and for stocks, ETFs and indices. */
+  marketCrypto: z.enum(['binance', 'mexc', 'coinbase', 'coingecko', 'csv', 'none']),
+  marketEquities: z.enum(['binance', 'mexc', 'coinbase', 'coingecko', 'csv', 'none']),
+  marketBinanceUrl: z.string().url().optional(),
+  marketMexcUrl: z.string().url().optional(),
+  marketCoinbaseUrl: z.string().url().optional(),
+  marketCoingeckoUrl: z.string().url().optional(),
+  marketCoingeckoKey: z.string().min(1).optional(),
+  /** Directory of `<instrument id>.csv` candle files for the csv provider. */
+  marketCsvDir: z.string().min(1),
+  marketTimeoutMs: int(100, 60_000),
 });
 
 /** The validated, frozen configuration. */
@@ -76,6 +93,7 @@ const ENV_KEYS: Record<string, { key: keyof Config; list?: boolean }> = {
   TICKERWIRE_MAX_BODY_BYTES: { key: 'maxBodyBytes' },
   TICKERWIRE_MAX_REDIRECTS: { key: 'maxRedirects' },
   TICKERWIRE_PER_HOST_CONCURRENCY: { key: 'perHostConcurrency' },
+  TICKERWIRE_HOST_INTERVAL_MS: { key: 'hostIntervalMs' },
   TICKERWIRE_CONCURRENCY: { key: 'concurrency' },
   TICKERWIRE_ALLOW_HOSTS: { key: 'allowHosts', list: true },
   TICKERWIRE_POLL_DEFAULT_SEC: { key: 'pollDefaultSec' },
@@ -86,12 +104,24 @@ const ENV_KEYS: Record<string, { key: keyof Config; list?: boolean }> = {
   TICKERWIRE_MAX_ITEMS_PER_FEED: { key: 'maxItemsPerFeed' },
   TICKERWIRE_INSTRUMENTS: { key: 'linkInstruments' },
   TICKERWIRE_CONTACT: { key: 'contactEmail' },
+  TICKERWIRE_ADMIN_TOKEN: { key: 'adminToken' },
   TICKERWIRE_SITE_NAME: { key: 'siteName' },
   TICKERWIRE_CORS_ORIGINS: { key: 'corsOrigins', list: true },
+  TICKERWIRE_MARKET: { key: 'market' },
+  TICKERWIRE_MARKET_DEMO: { key: 'marketDemo' },
+  TICKERWIRE_MARKET_CRYPTO: { key: 'marketCrypto' },
+  TICKERWIRE_MARKET_EQUITIES: { key: 'marketEquities' },
+  TICKERWIRE_MARKET_BINANCE_URL: { key: 'marketBinanceUrl' },
+  TICKERWIRE_MARKET_MEXC_URL: { key: 'marketMexcUrl' },
+  TICKERWIRE_MARKET_COINBASE_URL: { key: 'marketCoinbaseUrl' },
+  TICKERWIRE_MARKET_COINGECKO_URL: { key: 'marketCoingeckoUrl' },
+  TICKERWIRE_MARKET_COINGECKO_KEY: { key: 'marketCoingeckoKey' },
+  TICKERWIRE_MARKET_CSV_DIR: { key: 'marketCsvDir' },
+  TICKERWIRE_MARKET_TIMEOUT_MS: { key: 'marketTimeoutMs' },
 };
 
 /** Keys whose values are secrets: redacted by `tickerwire config`. */
-const SECRET_KEYS: ReadonlySet<keyof Config> = new Set(['databaseUrl']);
+const SECRET_KEYS: ReadonlySet<keyof Config> = new Set(['databaseUrl', 'adminToken']);
 
 function defaults(dataDir: string): Record<keyof Config, unknown> {
   return {
@@ -111,6 +141,7 @@ function defaults(dataDir: string): Record<keyof Config, unknown> {
     maxBodyBytes: 5 * 1024 * 1024,
     maxRedirects: 5,
     perHostConcurrency: 4,
+    hostIntervalMs: 100,
     concurrency: 32,
     allowHosts: [],
     pollDefaultSec: 900,
@@ -121,8 +152,20 @@ function defaults(dataDir: string): Record<keyof Config, unknown> {
     maxItemsPerFeed: 500,
     linkInstruments: true,
     contactEmail: 'takedown@example.org',
+    adminToken: undefined,
     siteName: 'tickerwire',
     corsOrigins: [],
+    market: true,
+    marketDemo: true,
+    marketCrypto: 'binance',
+    marketEquities: 'csv',
+    marketBinanceUrl: undefined,
+    marketMexcUrl: undefined,
+    marketCoinbaseUrl: undefined,
+    marketCoingeckoUrl: undefined,
+    marketCoingeckoKey: undefined,
+    marketCsvDir: join(dataDir, 'candles'),
+    marketTimeoutMs: 5_000,
   };
 }
 
@@ -187,7 +230,8 @@ export function redactConfig(config: Config): Record<string, unknown> {
   const out: Record<string, unknown> = { ...config };
   for (const key of SECRET_KEYS) {
     const v = out[key];
-    if (typeof v === 'string') out[key] = v.replace(/\/\/([^:@/]+):([^@/]+)@/, '//$1:[redacted]@');
+    if (typeof v !== 'string') continue;
+    out[key] = key === 'databaseUrl' ? v.replace(/\/\/([^:@/]+):([^@/]+)@/, '//$1:[redacted]@') : '[redacted]';
   }
   return out;
 }

@@ -37,7 +37,8 @@ export interface EnricherDeps {
 /** What happened to one article. */
 export interface EnrichOutcome {
   articleId: number;
-  storyId: number;
+  /** Null when the article was removed because its text had been taken down before. */
+  storyId: number | null;
   isNewStory: boolean;
   duplicateOf: number | null;
   instruments: number;
@@ -192,6 +193,17 @@ export class Enricher {
   }
 
   async #enrichOne(a: Article): Promise<EnrichOutcome> {
+    const { store } = this.#deps;
+    if (await store.isTakenDown({ contentHash: a.contentHash })) {
+      // Republished text of something removed on request: it goes the same way.
+      await store.insertTakedown(
+        { articleId: a.id, sourceId: null, title: a.title, reason: 'copy of content taken down earlier', requestedBy: 'tickerwire' },
+        [{ id: a.id, canonicalUrl: a.canonicalUrl, contentHash: a.contentHash }],
+        this.#deps.now(),
+      );
+      this.#deps.log.info('enrich.copy_of_takedown_removed', { articleId: a.id });
+      return { articleId: a.id, storyId: null, isNewStory: false, duplicateOf: null, instruments: 0 };
+    }
     const fp = fingerprintText(stripWrappers(a.text));
     const duplicateOf = await this.#findOriginal(a, fp);
     this.#dups.add(a.id, fp);

@@ -4,7 +4,7 @@
  */
 import { describeError, isAppError } from '../errors.ts';
 import { decodeText } from '../fetch/decode.ts';
-import { nextPollTime } from '../fetch/schedule.ts';
+import { cacheLifetimeSec, isStalled, nextPollTime } from '../fetch/schedule.ts';
 import { parseFeed } from '../feeds/index.ts';
 import type { ExtractedArticle, FeedItem, NewArticle, ParsedFeed, RunSummary, Source } from '../model.ts';
 import { canonicalizeUrl } from '../stories/index.ts';
@@ -143,10 +143,13 @@ export async function runSource(source: Source, deps: PipelineDeps): Promise<Run
         intervalSec: source.pollIntervalSec,
         consecutiveFailures: 0,
         ttlMinutes: feed.ttlMinutes,
+        cacheMaxAgeSec: cacheLifetimeSec(res.headers, at),
         recentItemTimes: recent,
       },
       bounds(deps),
     );
+    const stalled = isStalled({ lastItemAt: recent[0] ?? null, recentItemTimes: recent, now: at });
+    if (stalled && !source.isStalled) log.warn('ingest.source_stalled', { lastItemAt: recent[0]?.toISOString() });
     await deps.store.recordPoll(source.id, {
       ok: true,
       at,
@@ -155,6 +158,7 @@ export async function runSource(source: Source, deps: PipelineDeps): Promise<Run
       ...(feed.title ? { title: feed.title } : {}),
       siteUrl: feed.siteUrl,
       lastItemAt: recent[0] ?? null,
+      isStalled: stalled,
       nextPollAt: next.at,
     });
     if (next.intervalSec !== source.pollIntervalSec) await deps.store.updateSource(source.id, { pollIntervalSec: next.intervalSec });

@@ -25,6 +25,7 @@ export function createPipeline(config: Config, store: Store, log: Logger, extraA
       maxBodyBytes: config.maxBodyBytes,
       maxRedirects: config.maxRedirects,
       perHostConcurrency: config.perHostConcurrency,
+      minHostIntervalMs: config.hostIntervalMs,
       allowHosts: [...config.allowHosts, ...extraAllowHosts],
     },
     log.child({ stage: 'fetch' }),

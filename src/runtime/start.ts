@@ -11,6 +11,7 @@ import type { Store } from '../store/store.ts';
 import { createApp } from '../web/app.ts';
 import { listen } from '../web/server.ts';
 import { type RunningDemo, startDemo } from './demo.ts';
+import type { Enricher } from '../pipeline/enrich.ts';
 import { createEnricher } from './enrich.ts';
 import { createPipeline } from './pipeline.ts';
 import { seedDefaultSources } from './seed.ts';
@@ -40,12 +41,14 @@ export async function startTickerwire(config: Config, log: Logger, roles: Readon
     const demo = polling ? await startDemo(config, store, log) : undefined;
     if (demo) closers.push(() => demo.server.close());
     let scheduler: Scheduler | undefined;
+    let enricher: Enricher | undefined;
     if (polling) {
       const pipeline = createPipeline(config, store, log, demo ? [demo.allowHost] : []);
       closers.push(() => pipeline.close());
-      const enricher = createEnricher(config, store, log);
+      const active = createEnricher(config, store, log);
+      enricher = active;
       const enrich = (sourceId: number | null) =>
-        enricher
+        active
           .enrichPending()
           .then((done) => {
             if (done.length > 0) {
@@ -79,6 +82,7 @@ export async function startTickerwire(config: Config, log: Logger, roles: Readon
         now: () => new Date(),
         events,
         ...(scheduler ? { refreshSource: (id: number) => scheduler.refresh(id) } : {}),
+        ...(enricher ? { splitArticle: (id: number) => enricher.splitArticle(id) } : {}),
       });
       const server = await listen(app, config.host, config.port);
       closers.unshift(() => server.close());

@@ -5,6 +5,7 @@
  */
 import type { Article, ArticleQuery, NewArticle, NewSource, Page, PollOutcome, Source } from '../model.ts';
 import type { EnrichStore } from './enrich-store.ts';
+import type { GovernStore } from './govern-store.ts';
 
 /** Partial update of a source's user-editable fields. */
 export interface SourcePatch {
@@ -41,8 +42,9 @@ export interface ItemKey {
 
 export interface ArticleStore {
   /**
-   * Which of these items are already stored: returns the subset of keys (guid when given, else url)
-   * that match an article of this source by GUID, or any article by URL or canonical URL.
+   * Which of these items are already stored (or were taken down): returns the subset of keys (guid when
+   * given, else url) that match an article of this source by GUID, any article by URL or canonical URL,
+   * or a takedown by canonical URL.
    */
   listKnownItems(sourceId: number, items: ItemKey[]): Promise<Set<string>>;
   /**
@@ -110,7 +112,7 @@ export interface SettingStore {
 }
 
 /** A database connection with everything tickerwire stores. */
-export interface Store extends SourceStore, ArticleStore, SettingStore, SearchStore, EnrichStore {
+export interface Store extends SourceStore, ArticleStore, SettingStore, SearchStore, EnrichStore, GovernStore {
   readonly dialect: 'sqlite' | 'postgres';
   /** Apply pending migrations; returns the versions applied. */
   migrate(): Promise<number[]>;

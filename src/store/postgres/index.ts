@@ -1,7 +1,8 @@
 /** The PostgreSQL store (node-postgres pool): for many worker and web processes on one database. */
 import type pg from 'pg';
-import type { ArticleQuery, NewArticle, NewSource, PollOutcome } from '../../model.ts';
+import type { ArticleQuery, NewArticle, NewSource, NewTakedown, PollOutcome } from '../../model.ts';
 import type { EnrichmentWrite, StoryQuery, StoryWrite } from '../enrich-store.ts';
+import type { TakedownKey } from '../govern-store.ts';
 import type { ItemKey, SearchQuery, SourcePatch, Store } from '../store.ts';
 import * as articles from './articles.ts';
 import { migratePool, openPool, type PgOptions } from './db.ts';
@@ -9,6 +10,7 @@ import * as enrich from './enrich.ts';
 import * as search from './search.ts';
 import * as sources from './sources.ts';
 import * as stories from './stories.ts';
+import * as takedowns from './takedowns.ts';
 
 export type { PgOptions } from './db.ts';
 
@@ -127,6 +129,16 @@ export class PostgresStore implements Store {
   }
   async listStoryArticles(storyId: number) {
     return stories.listStoryArticles(this.pool, storyId);
+  }
+
+  async insertTakedown(takedown: NewTakedown, list: TakedownKey[], at: Date) {
+    return takedowns.insertTakedown(this.pool, takedown, list, at);
+  }
+  async listTakedowns() {
+    return takedowns.listTakedowns(this.pool);
+  }
+  async isTakenDown(keys: { canonicalUrl?: string; contentHash?: string }) {
+    return takedowns.isTakenDown(this.pool, keys);
   }
 
   async getSetting(key: string) {

@@ -25,6 +25,7 @@ interface SourceRow {
   last_error: string | null;
   consecutive_failures: number;
   last_item_at: number | null;
+  is_stalled: boolean;
   article_count: number;
 }
 
@@ -52,6 +53,7 @@ function toSource(r: SourceRow): Source {
     lastError: r.last_error,
     consecutiveFailures: r.consecutive_failures,
     lastItemAt: toDate(r.last_item_at),
+    isStalled: r.is_stalled,
     articleCount: r.article_count,
   };
 }
@@ -147,6 +149,7 @@ export async function recordPoll(sql: Sql, id: number, o: PollOutcome): Promise<
          title = CASE WHEN title = '' AND $4::text IS NOT NULL THEN $4::text ELSE title END,
          site_url = COALESCE(site_url, $5::text),
          last_item_at = NULLIF(GREATEST(COALESCE(last_item_at, 0), COALESCE($6::bigint, 0)), 0),
+         is_stalled = COALESCE($9::boolean, is_stalled),
          next_poll_at = $7
        WHERE id = $8`,
       [
@@ -158,6 +161,7 @@ export async function recordPoll(sql: Sql, id: number, o: PollOutcome): Promise<
         toMs(o.lastItemAt),
         o.nextPollAt.getTime(),
         id,
+        o.isStalled ?? null,
       ],
     );
   } else {

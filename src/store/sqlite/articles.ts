@@ -63,10 +63,15 @@ export function toArticle(r: ArticleRow): Article {
 
 export function listKnownItems(db: Db, sourceId: number, items: ItemKey[]): Set<string> {
   const byGuid = db.prepare('SELECT 1 FROM articles WHERE source_id = ? AND guid = ?').pluck();
-  const byUrl = db.prepare('SELECT 1 FROM articles WHERE url = ? OR canonical_url = ? LIMIT 1').pluck();
+  const byUrl = db
+    .prepare(
+      `SELECT 1 WHERE EXISTS (SELECT 1 FROM articles WHERE url = @url OR canonical_url = @url)
+         OR EXISTS (SELECT 1 FROM takedown_keys WHERE canonical_url = @url)`,
+    )
+    .pluck();
   const known = new Set<string>();
   for (const item of items) {
-    const hit = (item.guid !== null && byGuid.get(sourceId, item.guid)) || byUrl.get(item.url, item.url);
+    const hit = (item.guid !== null && byGuid.get(sourceId, item.guid)) || byUrl.get({ url: item.url });
     if (hit) known.add(item.guid ?? item.url);
   }
   return known;

@@ -1,13 +1,15 @@
 /** The SQLite store (better-sqlite3, WAL): the embedded default. */
-import type { NewArticle, NewSource, PollOutcome } from '../../model.ts';
+import type { NewArticle, NewSource, NewTakedown, PollOutcome } from '../../model.ts';
 import type { ItemKey, SearchQuery, SourcePatch, Store } from '../store.ts';
 import type { EnrichmentWrite, StoryQuery, StoryWrite } from '../enrich-store.ts';
+import type { TakedownKey } from '../govern-store.ts';
 import * as articles from './articles.ts';
 import { type Db, migrateDb, openDb } from './db.ts';
 import * as search from './search.ts';
 import * as enrich from './enrich.ts';
 import * as sources from './sources.ts';
 import * as stories from './stories.ts';
+import * as takedowns from './takedowns.ts';
 
 /** Store on one SQLite file (or ':memory:'). */
 export class SqliteStore implements Store {
@@ -121,6 +123,16 @@ export class SqliteStore implements Store {
   }
   async listStoryArticles(storyId: number) {
     return stories.listStoryArticles(this.db, storyId);
+  }
+
+  async insertTakedown(takedown: NewTakedown, articles: TakedownKey[], at: Date) {
+    return takedowns.insertTakedown(this.db, takedown, articles, at);
+  }
+  async listTakedowns() {
+    return takedowns.listTakedowns(this.db);
+  }
+  async isTakenDown(keys: { canonicalUrl?: string; contentHash?: string }) {
+    return takedowns.isTakenDown(this.db, keys);
   }
 
   async getSetting(key: string) {

@@ -25,6 +25,7 @@ interface SourceRow {
   last_error: string | null;
   consecutive_failures: number;
   last_item_at: number | null;
+  is_stalled: number;
   article_count: number;
 }
 
@@ -52,6 +53,7 @@ function toSource(r: SourceRow): Source {
     lastError: r.last_error,
     consecutiveFailures: r.consecutive_failures,
     lastItemAt: toDate(r.last_item_at),
+    isStalled: r.is_stalled === 1,
     articleCount: r.article_count,
   };
 }
@@ -133,6 +135,7 @@ export function recordPoll(db: Db, id: number, o: PollOutcome): void {
          title = CASE WHEN title = '' AND ? IS NOT NULL THEN ? ELSE title END,
          site_url = COALESCE(site_url, ?),
          last_item_at = MAX(COALESCE(last_item_at, 0), COALESCE(?, 0)),
+         is_stalled = COALESCE(?, is_stalled),
          next_poll_at = ?
        WHERE id = ?`,
     ).run(
@@ -144,6 +147,7 @@ export function recordPoll(db: Db, id: number, o: PollOutcome): void {
       o.title ?? null,
       o.siteUrl ?? null,
       toMs(o.lastItemAt),
+      o.isStalled === undefined ? null : Number(o.isStalled),
       o.nextPollAt.getTime(),
       id,
     );
