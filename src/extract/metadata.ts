@@ -123,6 +123,8 @@ export function cleanTitle(raw: string, siteName: string | null): string {
   const separators = /\s+[|–—\-·•:»]\s+/;
   if (siteName !== null && siteName !== '') {
     const site = collapseWhitespace(siteName).toLowerCase();
+    const prefix = new RegExp(`^${site.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*[|–—\\-·•:»]\\s+`, 'i');
+    if (prefix.test(title)) return title.replace(prefix, '');
     const parts = title.split(separators);
     if (parts.length > 1) {
       const last = (parts[parts.length - 1] ?? '').toLowerCase();
