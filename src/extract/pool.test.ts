@@ -32,3 +32,18 @@ describe.each([0, 1])('createExtractorPool threads=%i', (threads) => {
     if (threads > 0) await expect(p.extract(buildPage(), PAGE_URL)).rejects.toThrow(/closed/);
   });
 });
+
+describe('createExtractorPool limits', () => {
+  test('a page past the time limit comes back skipped and its worker is replaced', async () => {
+    pool = createExtractorPool({ threads: 1, timeoutMs: 1 });
+    const big = buildPage('<p>More text about the harbour and its cranes, repeated for size.</p>'.repeat(20_000));
+    await expect(pool.extract(big, PAGE_URL)).resolves.toMatchObject({ kind: 'skipped', message: expect.stringMatching(/timed out/) });
+    await expect(pool.extract(big, PAGE_URL)).resolves.toMatchObject({ kind: 'skipped' });
+  });
+
+  test('two threads work through a queue of pages', async () => {
+    pool = createExtractorPool({ threads: 2 });
+    const results = await Promise.all(Array.from({ length: 12 }, () => pool!.extract(buildPage(), PAGE_URL)));
+    expect(results.every((r) => r.kind === 'article')).toBe(true);
+  });
+});
