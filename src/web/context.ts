@@ -3,6 +3,7 @@ import type { Config } from '../config/index.ts';
 import type { EventBus } from '../events.ts';
 import type { Logger } from '../log.ts';
 import type { Store } from '../store/store.ts';
+import type { InstrumentSource, MarketService } from './instruments/types.ts';
 
 export interface WebDeps {
   store: Store;
@@ -15,4 +16,8 @@ export interface WebDeps {
   splitArticle?: (articleId: number) => Promise<number | undefined>;
   /** Live events (new articles) for Server-Sent Events. */
   events: EventBus;
+  /** Quotes and candles for price boxes and charts (absent: no prices are shown). */
+  market?: MarketService;
+  /** Reference instruments (absent: the shipped data, loaded on first use, when linking is on). */
+  instruments?: InstrumentSource;
 }
