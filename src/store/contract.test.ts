@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { loadMigrations } from './migrations.ts';
 import { enrichmentCases } from './contract/enrich-cases.ts';
 import { buildArticle, stored } from './contract/fixtures.ts';
+import { governCases } from './contract/govern-cases.ts';
 import { searchCases } from './contract/search-cases.ts';
 import { checkPostgres, type Dialect, type FreshStore, freshStore } from './contract/harness.ts';
 import type { Store } from './store.ts';
@@ -73,6 +74,7 @@ describe.each<Dialect>(['sqlite', 'postgres'])('store contract: %s', (dialect) =
         lastError: null,
         consecutiveFailures: 0,
         lastItemAt: null,
+        isStalled: false,
         articleCount: 0,
       });
       expect(typeof s.id).toBe('number');
@@ -369,6 +371,7 @@ describe.each<Dialect>(['sqlite', 'postgres'])('store contract: %s', (dialect) =
 
   enrichmentCases(() => store);
   searchCases(() => store);
+  governCases(() => store);
 
   describe('settings', () => {
     test('get, set and overwrite', async () => {

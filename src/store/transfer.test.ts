@@ -63,6 +63,20 @@ async function populate(store: Store): Promise<void> {
     });
   }
   await store.setDuplicateOf([ids[8] ?? -1, ids[900] ?? -1], ids[900] ?? -1);
+  // Governance: a stalled source and a takedown whose keys are not in sorted order.
+  await store.recordPoll(b.id, { ok: true, at: T0, isStalled: true, nextPollAt: T0 });
+  const doomed = await store.insertArticles([
+    buildArticle(5001, { sourceId: a.id, canonicalUrl: 'https://news.example/z-removed' }),
+    buildArticle(5002, { sourceId: a.id, canonicalUrl: 'https://news.example/a-removed' }),
+  ]);
+  await store.insertTakedown(
+    { articleId: doomed[0] ?? null, sourceId: null, title: 'Removed', reason: 'request', requestedBy: 'desk' },
+    [
+      { id: doomed[0] ?? -1, canonicalUrl: 'https://news.example/z-removed', contentHash: 'hash-5001' },
+      { id: doomed[1] ?? -1, canonicalUrl: 'https://news.example/a-removed', contentHash: 'hash-5002' },
+    ],
+    T0,
+  );
   await store.setSetting('theme', 'dark');
   await store.setSetting('empty', '');
 }
@@ -90,6 +104,8 @@ async function snapshot(store: Store) {
     instruments,
     pending,
     state,
+    takedowns: await store.listTakedowns(),
+    takenDown: await store.isTakenDown({ canonicalUrl: 'https://news.example/a-removed' }),
     theme: await store.getSetting('theme'),
     empty: await store.getSetting('empty'),
   };
@@ -132,14 +148,24 @@ describe.each(pairs)('transfer %s → %s', (from, to) => {
     const target = dst!.store;
     await populate(source);
     const lines = await collect(source);
-    expect(lines).toHaveLength(1 + 2 + 1 + ARTICLES + 6 + 2 + 1);
+    expect(lines).toHaveLength(1 + 2 + 1 + ARTICLES + 6 + 1 + 2 + 2 + 1);
     expect(JSON.parse(lines[0]!)).toMatchObject({ kind: 'header', dialect: from, migrations: loadMigrations(from).map((m) => m.version) });
     const summary = await importStore(target, lines);
-    expect(summary.counts).toEqual({ sources: 2, stories: 1, articles: ARTICLES, article_instruments: 6, settings: 2 });
+    expect(summary.counts).toEqual({
+      sources: 2,
+      stories: 1,
+      articles: ARTICLES,
+      article_instruments: 6,
+      takedowns: 1,
+      takedown_keys: 2,
+      settings: 2,
+    });
     expect(await snapshot(target)).toEqual(await snapshot(source));
     expect(withoutHeader(await collect(target))).toEqual(withoutHeader(lines));
     const before = await snapshot(source);
     expect(before.state).toHaveLength(3);
+    expect(before.takenDown).toBe(true);
+    expect(before.sources.map((x) => x.isStalled)).toEqual([false, true]);
     const copies = before.articles.filter((x) => x.duplicateOf !== null);
     expect(copies.map((x) => (x.duplicateOf ?? 0) > x.id)).toEqual([true]); // the copy precedes its original
     expect((await target.listCopies(copies[0]?.duplicateOf ?? 0)).map((x) => x.id)).toEqual([copies[0]?.id]);

@@ -17,7 +17,7 @@ import type { Store } from './store.ts';
 /** A table the transfer copies, in an order that satisfies foreign keys. */
 export interface TableSpec {
   name: string;
-  /** Unique, ordered key (one or more columns) used to page through the table. */
+  /** Unique, ordered key (one or more columns) used to page through the table; none: read in one go (small tables). */
   key: string[];
   /** The key is one generated id column (its PostgreSQL sequence is bumped after an import). */
   identity: boolean;
@@ -32,6 +32,8 @@ export const TRANSFER_TABLES: readonly TableSpec[] = [
   { name: 'stories', key: ['id'], identity: true },
   { name: 'articles', key: ['id'], identity: true },
   { name: 'article_instruments', key: ['article_id', 'instrument_id'], identity: false },
+  { name: 'takedowns', key: ['id'], identity: true },
+  { name: 'takedown_keys', key: [], identity: false },
   { name: 'settings', key: ['key'], identity: false },
 ];
 
@@ -100,6 +102,10 @@ function sqliteRawTables(store: SqliteStore): RawTables {
       return Number(db.prepare(`SELECT COUNT(*) FROM ${q(t.name)}`).pluck().get());
     },
     async page(t, after, limit) {
+      if (t.key.length === 0) {
+        const all = (db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(t.name) as string[]).map(q).join(', ');
+        return db.prepare(`SELECT * FROM ${q(t.name)} ORDER BY ${all}`).all() as Row[];
+      }
       const key = t.key.map(q).join(', ');
       const where = after === undefined ? '' : `WHERE (${key}) > (${t.key.map(() => '?').join(', ')})`;
       const stmt = db.prepare(`SELECT * FROM ${q(t.name)} ${where} ORDER BY ${key} LIMIT ?`);
@@ -162,7 +168,7 @@ export async function* exportLines(store: Store): AsyncGenerator<string> {
         for (const row of rows) yield JSON.stringify({ kind: 'row', table: table.name, row } satisfies ExportLine);
         n += rows.length;
         const last = rows.at(-1);
-        if (!last || rows.length < EXPORT_PAGE) break;
+        if (!last || rows.length < EXPORT_PAGE || table.key.length === 0) break;
         after = table.key.map((k) => last[k]);
       }
       counts[table.name] = n;

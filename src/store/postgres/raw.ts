@@ -69,11 +69,15 @@ export function pgRawTables(pool: pg.Pool): RawTables {
       return rows[0]?.n ?? 0;
     },
     async page(table: TableSpec, after: unknown[] | undefined, limit: number) {
+      const columns = (await stored(table.name)).map(quote).join(', ');
+      if (table.key.length === 0) {
+        return (await conn().query<Row>(`SELECT ${columns} FROM ${quote(table.name)} ORDER BY ${columns}`)).rows.map(portable);
+      }
       const key = table.key.map(quote).join(', ');
       const values: unknown[] = [...(after ?? []), limit];
       const where = after === undefined ? '' : `WHERE (${key}) > (${after.map((_, i) => `$${i + 1}`).join(', ')})`;
       const { rows } = await conn().query<Row>(
-        `SELECT ${(await stored(table.name)).map(quote).join(', ')} FROM ${quote(table.name)} ${where}
+        `SELECT ${columns} FROM ${quote(table.name)} ${where}
          ORDER BY ${key} LIMIT $${values.length}`,
         values,
       );
