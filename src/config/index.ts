@@ -121,7 +121,7 @@ const ENV_KEYS: Record<string, { key: keyof Config; list?: boolean }> = {
 };
 
 /** Keys whose values are secrets: redacted by `tickerwire config`. */
-const SECRET_KEYS: ReadonlySet<keyof Config> = new Set(['databaseUrl', 'adminToken']);
+const SECRET_KEYS: ReadonlySet<keyof Config> = new Set(['databaseUrl', 'adminToken', 'marketCoingeckoKey']);
 
 function defaults(dataDir: string): Record<keyof Config, unknown> {
   return {
