@@ -84,6 +84,12 @@ describe('sqlite search', () => {
     expect(hit?.snippet.text.slice(s, e).toLowerCase()).toBe('copper');
   });
 
+  test('each hit gets its own snippet', async () => {
+    const hits = (await store.searchArticles(q('bank'))).hits;
+    expect(hits.length).toBeGreaterThan(1);
+    for (const h of hits) expect(`${h.article.title} ${h.article.text}`).toContain(h.snippet.text.replace(/…/g, '').trim().slice(0, 20));
+  });
+
   test('pagination by offset', async () => {
     const first = await store.searchArticles(q('bank', { limit: 1 }));
     const second = await store.searchArticles(q('bank', { limit: 1, offset: 1 }));

@@ -165,15 +165,17 @@ export function searchArticles(db: Db, q: SearchQuery): SearchResult {
     .map((c) => ({ id: c.id, score: relevance(c, inTitle) * recencyFactor(c.pub, nowMs) }))
     .sort((a, b) => b.score - a.score || b.id - a.id);
   const page = ranked.slice(q.offset, q.offset + q.limit);
+  // A rowid range, not `rowid = ?`: with MATCH, FTS5 (SQLite 3.53) ignores a rowid equality and returns
+  // every match (search.test.ts "each hit gets its own snippet" guards this).
   const snippet = db.prepare(
     `SELECT snippet(articles_fts, -1, char(2), char(3), '…', ${SNIPPET_TOKENS}) FROM articles_fts
-     WHERE articles_fts MATCH ? AND rowid = ?`,
+     WHERE articles_fts MATCH ? AND rowid >= ? AND rowid <= ?`,
   );
   const hits: SearchHit[] = [];
   for (const r of page) {
     const article = getArticle(db, r.id);
     if (!article) continue;
-    const marked = snippet.pluck().get(match, r.id);
+    const marked = snippet.pluck().get(match, r.id, r.id);
     hits.push({ article, score: r.score, snippet: parseSnippet(typeof marked === 'string' ? marked : article.excerpt) });
   }
   return { hits, hasMore: ranked.length > q.offset + q.limit };
