@@ -16,6 +16,7 @@ import type { WebDeps } from './context.ts';
 import { homeFeedHandler, instrumentFeedHandler, searchFeedHandler, sourceFeedHandler, storyFeedHandler } from './feeds/handlers.ts';
 import { FEED_EXTENSIONS } from './feeds/render.ts';
 import { corsMiddleware, errorBody, etagMiddleware } from './http.ts';
+import { registerInstrumentRoutes } from './instruments/routes.ts';
 import { errorPage } from './pages/error.tsx';
 import {
   aboutPageHandler,
@@ -52,6 +53,7 @@ export function createApp(deps: WebDeps, options: AppOptions = {}): Hono {
   app.get('/api/search', searchHandler(deps));
   app.get('/api/events', eventsHandler(deps, options.heartbeatMs ?? HEARTBEAT_MS));
   registerAdminRoutes(app, deps);
+  registerInstrumentRoutes(app, deps);
 
   for (const [ext, format] of Object.entries(FEED_EXTENSIONS)) {
     app.get(`/feed.${ext}`, homeFeedHandler(deps, format));

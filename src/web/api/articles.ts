@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { AppError } from '../../errors.ts';
 import type { Source } from '../../model.ts';
 import type { WebDeps } from '../context.ts';
+import { bySalience, presentArticleInstrument } from '../instruments/lookup.ts';
 import { dateParam, idParam, limitParam, parseParam } from '../params.ts';
 import { presentArticle, presentArticleSummary } from '../present.ts';
 
@@ -38,6 +39,7 @@ export function getArticleHandler(deps: WebDeps) {
     const id = parseParam(idParam, c.req.param('id'), 'id');
     const article = await deps.store.getArticle(id);
     if (!article) throw new AppError('not_found', `article ${id} not found`);
-    return c.json(presentArticle(article, await deps.store.getSource(article.sourceId)));
+    const links = (await deps.store.listArticleInstruments([id])).get(id) ?? [];
+    return c.json({ ...presentArticle(article, await deps.store.getSource(article.sourceId)), instruments: bySalience(links).map(presentArticleInstrument) });
   };
 }

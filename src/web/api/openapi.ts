@@ -2,6 +2,7 @@
  * The OpenAPI 3.1 document of the JSON API and the feeds, written as data. A test checks it against
  * the route table, so a route cannot be added without documenting it.
  */
+import { instrumentOpenApiPaths } from '../instruments/openapi.ts';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: object, description = 'OK') => ({ description, content: { 'application/json': { schema } } });
@@ -78,6 +79,7 @@ export function openApiDocument(siteName: string) {
         },
       },
       '/api/openapi.json': { get: { summary: 'This document', responses: { '200': json({ type: 'object' }) } } },
+      ...instrumentOpenApiPaths(),
       ...feedPaths('/feed', 'Latest articles'),
       ...feedPaths('/sources/{id}/feed', 'Latest articles of a source', [id]),
       ...feedPaths('/search/feed', 'Search results', [q, source, since, until]),
@@ -153,6 +155,11 @@ export function openApiDocument(siteName: string) {
                 text: { type: ['string', 'null'] },
                 originUrl: { type: ['string', 'null'] },
                 contentHash: { type: 'string' },
+                instruments: {
+                  type: 'array',
+                  description: 'Linked instruments, subjects first then by salience (0..1)',
+                  items: { type: 'object', properties: { id: { type: 'string' }, symbol: { type: 'string' }, name: { type: 'string' }, assetClass: { type: 'string' }, salience: { type: 'number' }, role: { enum: ['subject', 'mention'] } } },
+                },
               },
             },
           ],

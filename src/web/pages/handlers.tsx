@@ -6,6 +6,7 @@ import { sourcesById } from '../api/articles.ts';
 import { openApiDocument } from '../api/openapi.ts';
 import type { WebDeps } from '../context.ts';
 import { chipsFor, coverageFor, keyFacts, storySources } from '../enrichment.ts';
+import { loadMarketBox, MarketBox } from '../instruments/market-box.tsx';
 import { idParam, parseParam } from '../params.ts';
 import { findRelated, RELATED_LIMIT } from '../related.ts';
 import { runSearch, type SearchOutcome } from '../search.ts';
@@ -74,11 +75,12 @@ export function articlePageHandler(deps: WebDeps) {
     const id = parseParam(idParam, c.req.param('id'), 'id');
     const article = await deps.store.getArticle(id);
     if (!article) throw new AppError('not_found', `article ${id} not found`);
-    const [sources, related, coverage, chips] = await Promise.all([
+    const [sources, related, coverage, chips, marketBox] = await Promise.all([
       sourcesById(deps),
       findRelated(deps, article, RELATED_LIMIT),
       coverageFor(deps, article),
       chipsFor(deps, [article]),
+      loadMarketBox(deps, article.id),
     ]);
     const link = (a: Article) => ({ article: a, source: sources.get(a.sourceId) });
     return c.html(
@@ -92,6 +94,7 @@ export function articlePageHandler(deps: WebDeps) {
         moreCoverage={coverage.map(link)}
         chips={chips.get(article.id)}
         keyFacts={keyFacts(article)}
+        market={marketBox ? <MarketBox data={marketBox} /> : undefined}
       />,
     );
   };
