@@ -15,13 +15,24 @@ interface Operation {
   responses: Record<string, { description: string }>;
 }
 
+/** Text with `code` spans (as the OpenAPI descriptions write them). */
+function Prose(props: { text: string }) {
+  return (
+    <>
+      {props.text.split('`').map((part, i) => (i % 2 === 1 ? <code>{part}</code> : part))}
+    </>
+  );
+}
+
 export function DocsPage(props: { siteName: string; doc: OpenApiDocument }) {
   const paths = Object.entries(props.doc.paths as Record<string, { get: Operation }>);
   return (
     <Layout title="API" siteName={props.siteName}>
       <article class="body docs">
         <h1>{props.doc.info.title}</h1>
-        <p>{props.doc.info.description}</p>
+        <p>
+          <Prose text={props.doc.info.description} />
+        </p>
         <p>
           Machine-readable: <a href="/api/openapi.json">OpenAPI 3.1 document</a>.
         </p>
@@ -41,7 +52,9 @@ export function DocsPage(props: { siteName: string; doc: OpenApiDocument }) {
             <h2>
               <code>GET {path}</code>
             </h2>
-            <p>{item.get.summary}</p>
+            <p>
+              <Prose text={item.get.summary} />
+            </p>
             {item.get.parameters && item.get.parameters.length > 0 ? (
               <div class="wrap">
                 <table class="sources">
@@ -63,7 +76,9 @@ export function DocsPage(props: { siteName: string; doc: OpenApiDocument }) {
                         </td>
                         <td>{p.in}</td>
                         <td>{p.schema?.type ?? ''}</td>
-                        <td>{p.description ?? ''}</td>
+                        <td>
+                          <Prose text={p.description ?? ''} />
+                        </td>
                       </tr>
                     ))}
                   </tbody>
