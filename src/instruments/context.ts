@@ -30,10 +30,21 @@ export const MOVE_VERBS = words(`rose rises rising fell falls falling gained gai
   surged surges soared soars climbed climbs tumbled tumbles dropped drops plunged plunges rallied rallies slumped slumps
   advanced declined declines edged added lost beat missed cut cuts raised raises downgraded upgraded reported posted
   said announced shares stock reports forecasts warns expects launches inks presents unveils unveiled agrees agreed
-  signs signed files filed sues sued wins loses gets hires appoints recalls slashes boosts completes`);
+  signs signed files filed sues sued wins loses gets hires appoints recalls slashes boosts completes says announces
+  sells buys acquires tops misses beats proposes submits halts amends highlights comments`);
 
 /** Words right after a name that mark a company ("Navigator Holdings", "Navigator shares"). */
 const AFTER_COMPANY = words(`inc corp corporation ltd plc co holdings group shares stock ceo`);
+/** A fiscal period right after a name ("Akamai Q4 2019 Earnings Preview", "Nike FY25"). */
+const FISCAL_PERIOD = /^(?:Q[1-4]|H[12]|FY\d{0,4}|1Q|2Q|3Q|4Q)$/;
+
+/** The ticker in "Name (TICK)" right after tokens[j], if any. */
+export function parenTickerAfter(tokens: Token[], j: number): string | undefined {
+  if (tokens[j + 1]?.key !== '(' || tokens[j + 3]?.key !== ')') return undefined;
+  const t = tokens[j + 2]?.text ?? '';
+  return /^[A-Z][A-Z0-9.]{0,5}$/.test(t) ? t : undefined;
+}
+
 /** Words a few tokens after a name that tie it to a listed share. */
 const SHARE_WORDS = words('shares stock stocks');
 /** Words right after a name that mark a token ("NEAR token", "Polygon network"). */
@@ -60,7 +71,7 @@ export function adjacentEvidence(tokens: Token[], i: number, j: number, assetCla
   if (moves && MOVE_VERBS.has(next)) return true;
   // "Apple, whose shares fell…": a share word within the next few tokens.
   for (let k = n; k < n + 4; k++) if (SHARE_WORDS.has(tokens[k]?.key ?? '')) return assetClass !== 'crypto';
-  if (next === '(' && /^[A-Z][A-Z0-9.]{0,5}$/.test(tokens[n + 1]?.text ?? '') && tokens[n + 2]?.key === ')') return true;
+  if (FISCAL_PERIOD.test(tokens[n]?.text ?? '')) return assetClass === 'stock' || assetClass === 'etf';
   const prev = tokens[i - 1]?.key ?? '';
   const prev2 = tokens[i - 2]?.key ?? '';
   return (prev === 'of' || prev === 'in') && (prev2 === 'shares' || prev2 === 'stake' || prev2 === 'stock');

@@ -2,7 +2,7 @@
  * @module instruments/link — decide which candidate mentions are real and how much the article is about each
  * instrument. Precision over recall: an ordinary-word name links only with evidence.
  */
-import { adjacentEvidence, CRYPTO_CUES, sentenceHasCue } from './context.ts';
+import { adjacentEvidence, CRYPTO_CUES, parenTickerAfter, sentenceHasCue } from './context.ts';
 import type { InstrumentIndex } from './load.ts';
 import { findMentions } from './mentions.ts';
 import { type Sentence, splitSentences, type Token, tokenize } from './text.ts';
@@ -117,6 +117,9 @@ function hasEvidence(part: Part, m: Mention, inst: Instrument, s: Sentence): boo
   if (inst.assetClass === 'index' && part.tokens[i - 1]?.key === 'the' && ['on', 'listed'].includes(part.tokens[i - 2]?.key ?? '')) {
     return false; // "listed on the Nasdaq" is the exchange, not the index
   }
+  // "Name (TICK)": the ticker decides — for this instrument when it is its symbol, against it when it is another's.
+  const paren = parenTickerAfter(part.tokens, j);
+  if (paren) return paren === inst.symbol || Object.values(inst.tickers).includes(paren);
   if (m.strength === 'weak') return adjacentEvidence(part.tokens, i, j, inst.assetClass, false);
   if (m.kind === 'ticker') return sentenceHasCue(sentenceKeys(part, s), inst.assetClass);
   if (adjacentEvidence(part.tokens, i, j, inst.assetClass, true)) return true;

@@ -27,6 +27,10 @@ export interface InstrumentIndex {
   byId: Map<string, Instrument>;
   /** First token key → aliases starting with it, longest first. */
   aliasesByFirstKey: Map<string, AliasEntry[]>;
+  /** First token key → second token key → aliases of two or more tokens starting with them, longest first. */
+  aliasesByPair: Map<string, Map<string, AliasEntry[]>>;
+  /** Token key → one-token aliases. */
+  singleAliases: Map<string, AliasEntry[]>;
   /** Upper-case symbol → instruments with that symbol (cashtags, qualified tickers). */
   bySymbol: Map<string, Instrument[]>;
   /** OTC ADR ticker → instrument (e.g. `TCEHY` → `hk:0700`). */
@@ -86,6 +90,36 @@ export function buildInstrumentIndex(data: InstrumentDataFile, extra?: ExtraInst
       else aliasesByFirstKey.set(first.key, [entry]);
     }
   }
-  for (const list of aliasesByFirstKey.values()) list.sort((a, b) => b.keys.length - a.keys.length);
-  return { byId, aliasesByFirstKey, bySymbol, byOtcTicker, ambiguousWords: new Set(data.ambiguousWords), size: byId.size };
+  const aliasesByPair = new Map<string, Map<string, AliasEntry[]>>();
+  const singleAliases = new Map<string, AliasEntry[]>();
+  const push = <K>(map: Map<K, AliasEntry[]>, key: K, e: AliasEntry) => {
+    const bucket = map.get(key);
+    if (bucket) bucket.push(e);
+    else map.set(key, [e]);
+  };
+  for (const [first, list] of aliasesByFirstKey) {
+    list.sort((a, b) => b.keys.length - a.keys.length);
+    for (const e of list) {
+      if (e.keys.length === 1) {
+        push(singleAliases, first, e);
+        continue;
+      }
+      let seconds = aliasesByPair.get(first);
+      if (!seconds) {
+        seconds = new Map();
+        aliasesByPair.set(first, seconds);
+      }
+      push(seconds, e.keys[1] ?? '', e);
+    }
+  }
+  return {
+    byId,
+    aliasesByFirstKey,
+    aliasesByPair,
+    singleAliases,
+    bySymbol,
+    byOtcTicker,
+    ambiguousWords: new Set(data.ambiguousWords),
+    size: byId.size,
+  };
 }

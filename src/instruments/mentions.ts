@@ -2,7 +2,7 @@
  * @module instruments/mentions — raw candidate mentions in one text: cashtags, exchange-qualified tickers
  * and alias n-grams. No disambiguation here (see link.ts).
  */
-import type { InstrumentIndex } from './load.ts';
+import type { AliasEntry, InstrumentIndex } from './load.ts';
 import { type Token, tokenize } from './text.ts';
 import type { Instrument, Mention } from './types.ts';
 
@@ -11,6 +11,10 @@ const CASHTAG = /(?<![\p{L}\p{N}$])\$([A-Za-z][A-Za-z0-9]{0,9}(?:\.[A-Za-z]{1,2}
 /** "NASDAQ: NOW", "(NYSE:BABA)", "HKEX: 700", "SHA: 600519". */
 const QUALIFIED =
   /\b(NASDAQ|Nasdaq|NYSE American|NYSE Arca|NYSEARCA|NYSE|AMEX|Cboe|CBOE|OTCQX|OTCQB|OTC|HKEX|HKSE|SEHK|HKG|SSE|SHA|SZSE|SHE)\s?:\s?([A-Z0-9]{1,6}(?:\.[A-Z]{1,2})?)\b/g;
+/** "Orion Group Holdings (ORN)": a ticker in parentheses (checked to follow a capitalised word, see afterName). */
+const PAREN_TICKER = /\(([A-Z]{2,5}(?:\.[A-Z])?)\)/g;
+/** The word before a parenthesised ticker: capitalised, possibly ending in "." or "'s" ("Inc.", "Macy's"). */
+const NAME_BEFORE = /\p{Lu}[\p{L}\p{N}&.'’-]*\s?$/u;
 /** "0700.HK", "688981.SS", "600519.SH", "300750.SZ". */
 const SUFFIXED = /\b(\d{1,5})\.HK\b|\b(\d{6})\.(SS|SH|SZ)\b/g;
 
@@ -52,6 +56,21 @@ function cashtagInstrument(index: InstrumentIndex, symbol: string, cryptoContext
 }
 
 
+/** The first (longest) alias in `entries` whose tokens match the text at token i, keys and capitals. */
+function firstMatch(entries: AliasEntry[] | undefined, tokens: Token[], i: number): AliasEntry | undefined {
+  if (!entries) return undefined;
+  for (const entry of entries) {
+    const n = entry.keys.length;
+    let ok = i + n <= tokens.length;
+    for (let k = 0; ok && k < n; k++) {
+      const t = tokens[i + k];
+      ok = t !== undefined && t.key === entry.keys[k] && (entry.exact ? t.text === entry.tokens[k] : t.cap || !entry.caps[k]);
+    }
+    if (ok) return entry;
+  }
+  return undefined;
+}
+
 /** Options for findMentions. */
 export interface FindOptions {
   /** The wider text is about crypto (decides `$SOL`-style ties). */
@@ -78,6 +97,12 @@ export function findMentions(
     const inst = m[1] ? index.byId.get(`hk:${hkCode(m[1])}`) : index.byId.get(`cn:${m[2] ?? ''}`);
     add(inst, 'qualified', m.index, m.index + m[0].length);
   }
+  for (const m of text.matchAll(PAREN_TICKER)) {
+    const sym = m[1] ?? '';
+    if (index.ambiguousWords.has(sym.toLowerCase()) || !NAME_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
+    const inst = index.byId.get(`us:${sym}`) ?? index.byOtcTicker.get(sym);
+    if (inst) add(inst, 'qualified', m.index, m.index + m[0].length);
+  }
   for (const m of text.matchAll(CASHTAG)) {
     add(cashtagInstrument(index, m[1] ?? '', opts.cryptoContext), 'cashtag', m.index, m.index + m[0].length);
   }
@@ -85,22 +110,14 @@ export function findMentions(
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i];
     if (!tok || isTaken(tok)) continue;
-    const entries = index.aliasesByFirstKey.get(tok.key);
-    if (!entries) continue;
-    for (const entry of entries) {
-      const n = entry.keys.length;
-      let ok = i + n <= tokens.length;
-      for (let k = 0; ok && k < n; k++) {
-        const t = tokens[i + k];
-        ok = t !== undefined && t.key === entry.keys[k] && (entry.exact ? t.text === entry.tokens[k] : t.cap || !entry.caps[k]);
-      }
-      if (!ok) continue;
-      const last = tokens[i + n - 1];
-      if (!last) continue;
-      mentions.push({ instrumentId: entry.instrumentId, kind: entry.exact ? 'ticker' : 'name', strength: entry.strength, start: tok.start, end: last.end, surface: text.slice(tok.start, last.end) });
-      i += n - 1;
-      break;
-    }
+    const next = tokens[i + 1];
+    const multi = next ? index.aliasesByPair.get(tok.key)?.get(next.key) : undefined;
+    const entry = (multi && firstMatch(multi, tokens, i)) ?? firstMatch(index.singleAliases.get(tok.key), tokens, i);
+    if (!entry) continue;
+    const last = tokens[i + entry.keys.length - 1];
+    if (!last) continue;
+    mentions.push({ instrumentId: entry.instrumentId, kind: entry.exact ? 'ticker' : 'name', strength: entry.strength, start: tok.start, end: last.end, surface: text.slice(tok.start, last.end) });
+    i += entry.keys.length - 1;
   }
   mentions.sort((a, b) => a.start - b.start);
   return { mentions, tokens };
