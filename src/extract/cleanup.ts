@@ -5,6 +5,8 @@
  */
 import type { Removal } from '../model.ts';
 import type { CleanupRules, TextRule } from './rules.ts';
+import { isEmbeddedPost } from './embed.ts';
+import type { PrunedNode } from './prune.ts';
 import { computeStats } from './score.ts';
 import { compileSelector } from './selector.ts';
 import { BLOCK_TAGS, collapseWhitespace } from './text.ts';
@@ -101,7 +103,7 @@ export function cleanupContent(content: ElementNode, ctx: CleanupContext): Clean
       return false;
     }
     const names = `${el.attrs.class ?? ''} ${el.attrs.id ?? ''}`.trim();
-    if (names !== '' && el.tag !== 'body' && el.tag !== 'article' && el.tag !== 'main' && rules.anyClass.test(names)) {
+    if (names !== '' && el.tag !== 'body' && el.tag !== 'article' && el.tag !== 'main' && rules.anyClass.test(names) && !isEmbeddedPost(el)) {
       const hit = rules.classes.find((r) => r.re.test(names) && (r.rule !== 'teaser' || isDescription(el)));
       if (hit !== undefined && lengthOf(el) / total <= MAX_CONTAINER_SHARE) {
         doomed.push({ el, rule: hit.rule, reason: `${hit.reason} (class/id "${names.slice(0, 60)}")` });
@@ -139,7 +141,7 @@ export function cleanupContent(content: ElementNode, ctx: CleanupContext): Clean
  * Removal records for subtrees pruned from inside the article (chrome, unlikely or link-dense blocks):
  * named after the clean-up class rule they match when one does, else 'chrome' / 'conditional'.
  */
-export function recordPruned(content: ElementNode, pruned: Array<{ el: ElementNode; parent: ElementNode | null; why: string }>, ctx: CleanupContext): Removal[] {
+export function recordPruned(content: ElementNode, pruned: PrunedNode[], ctx: CleanupContext): Removal[] {
   const rules = compile(ctx.rules, (ctx.lang ?? 'en').slice(0, 2).toLowerCase(), hostOf(ctx.pageUrl));
   const out: Removal[] = [];
   for (const p of pruned) {
@@ -148,7 +150,7 @@ export function recordPruned(content: ElementNode, pruned: Array<{ el: ElementNo
     if (text === '') continue;
     const names = `${p.el.attrs.class ?? ''} ${p.el.attrs.id ?? ''}`.trim();
     const hit = names === '' ? undefined : rules.classes.find((r) => r.re.test(names));
-    out.push({ rule: hit?.rule ?? (p.why.startsWith('page chrome') || p.why.startsWith('hidden') ? 'chrome' : 'conditional'), reason: hit === undefined ? p.why : `${hit.reason} (${p.why})`, text });
+    out.push({ rule: hit?.rule ?? p.stage, reason: hit === undefined ? p.why : `${hit.reason} (${p.why})`, text });
   }
   return out;
 }

@@ -4,6 +4,7 @@
  * link-heavy or form-like blocks inside it. Readability on linkedom is the fallback when nothing
  * scores (rare; it costs ~10× more).
  */
+import { isEmbeddedPost } from './embed.ts';
 import { type PrunedNode, pruneChrome } from './prune.ts';
 import { readabilityExtract } from './readability.ts';
 import { classWeight, computeStats, linkDensity, type Stats, scoreCandidates } from './score.ts';
@@ -26,8 +27,6 @@ const SIBLING_MIN_SCORE = 10;
 const MIN_CONTENT_CHARS = 200;
 /** Blocks with fewer commas than this are checked by the conditional clean. */
 const CONDITIONAL_MAX_COMMAS = 10;
-/** Class names of embedded social posts quoted in articles. */
-const EMBED_RE = /(?:^|[-_\s])(?:embed|embedded|twitter-tweet|instagram-media|tiktok-embed)(?:[-_\s]|$)/i;
 const CONDITIONAL_TAGS = new Set(['table', 'ul', 'ol', 'div', 'section', 'form', 'figure', 'dl']);
 
 /**
@@ -128,7 +127,7 @@ function cleanConditionally(node: ElementNode, stats: Map<ElementNode, Stats>): 
     if (s === undefined) return true;
     const why = dropReason(el, s);
     if (why !== null) {
-      doomed.push({ el, parent: el.parent, why });
+      doomed.push({ el, parent: el.parent, why, stage: 'conditional' });
       return false;
     }
     return true;
@@ -137,15 +136,10 @@ function cleanConditionally(node: ElementNode, stats: Map<ElementNode, Stats>): 
   return doomed;
 }
 
-function hasEmbeddedPost(el: ElementNode): boolean {
-  for (const c of el.children) if (c.type === 'element' && c.tag === 'blockquote' && EMBED_RE.test(c.attrs.class ?? '')) return true;
-  return false;
-}
-
 function dropReason(el: ElementNode, s: Stats): string | null {
   const names = `${el.attrs.class ?? ''} ${el.attrs.id ?? ''}`.trim().slice(0, 60);
   // Embedded posts (tweets, Instagram) quoted in the article are content, links and all.
-  if (EMBED_RE.test(names) || hasEmbeddedPost(el)) return null;
+  if (isEmbeddedPost(el)) return null;
   const weight = classWeight(el);
   if (weight < 0 && s.text < 500) return `short block with a boilerplate class/id ("${names}")`;
   if (s.commas >= CONDITIONAL_MAX_COMMAS) return null;

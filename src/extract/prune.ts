@@ -23,6 +23,8 @@ export interface PrunedNode {
   /** The parent it was detached from. */
   parent: ElementNode | null;
   why: string;
+  /** 'chrome' when pruned before scoring, 'conditional' when dropped from the chosen content. */
+  stage: 'chrome' | 'conditional';
 }
 
 /**
@@ -34,7 +36,7 @@ export function pruneChrome(root: ElementNode, byClass = true): PrunedNode[] {
   walkElements(root, (el) => {
     const why = chromeReason(el, byClass);
     if (why !== null) {
-      doomed.push({ el, parent: el.parent, why });
+      doomed.push({ el, parent: el.parent, why, stage: 'chrome' });
       return false;
     }
     return true;
