@@ -13,6 +13,7 @@ import { listen } from '../web/server.ts';
 import { type RunningDemo, startDemo } from './demo.ts';
 import type { Enricher } from '../pipeline/enrich.ts';
 import { createEnricher } from './enrich.ts';
+import { createMarketService } from './market.ts';
 import { createPipeline } from './pipeline.ts';
 import { seedDefaultSources } from './seed.ts';
 
@@ -75,7 +76,10 @@ export async function startTickerwire(config: Config, log: Logger, roles: Readon
     }
     let url: string | null = null;
     if (roles.has('web')) {
+      const market = await createMarketService(config, log.child({ stage: 'market' }));
+      closers.push(() => market.close());
       const app = createApp({
+        market,
         store,
         config,
         log: log.child({ stage: 'web' }),
