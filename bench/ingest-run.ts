@@ -30,7 +30,8 @@ const config = loadConfig({
   TICKERWIRE_SEED_DEFAULTS: '0',
   TICKERWIRE_ALLOW_HOSTS: '127.0.0.0/8',
   TICKERWIRE_LOG_LEVEL: 'silent',
-  TICKERWIRE_WORKERS: '2',
+  TICKERWIRE_WORKERS: process.env.TICKERWIRE_WORKERS ?? '2',
+  TICKERWIRE_CONCURRENCY: process.env.TICKERWIRE_CONCURRENCY ?? '32',
 });
 const store = new SqliteStore(`${dataDir}/bench.db`);
 await store.migrate();

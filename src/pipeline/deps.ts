@@ -3,6 +3,7 @@ import type { Fetcher } from '../fetch/types.ts';
 import type { Logger } from '../log.ts';
 import type { Extraction } from '../model.ts';
 import type { Store } from '../store/store.ts';
+import type { Semaphore } from './semaphore.ts';
 
 /** Extracts articles from pages (inline or on worker threads). */
 export interface Extractor {
@@ -29,4 +30,6 @@ export interface PipelineDeps {
   log: Logger;
   now: () => Date;
   settings: PipelineSettings;
+  /** Caps pages being fetched or extracted across all sources at once (bounds memory). */
+  pageSlots: Semaphore;
 }

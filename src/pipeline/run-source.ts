@@ -34,7 +34,11 @@ function feedContentPage(item: FeedItem): string | null {
   return `<!doctype html><html><head><title>${title}</title></head><body><article><h1>${title}</h1>${body}</article></body></html>`;
 }
 
-async function extractItem(item: FeedItem, deps: PipelineDeps): Promise<{ page: ExtractedArticle } | { reason: string; skipped: boolean }> {
+function extractItem(item: FeedItem, deps: PipelineDeps): Promise<{ page: ExtractedArticle } | { reason: string; skipped: boolean }> {
+  return deps.pageSlots.run(() => fetchAndExtract(item, deps));
+}
+
+async function fetchAndExtract(item: FeedItem, deps: PipelineDeps): Promise<{ page: ExtractedArticle } | { reason: string; skipped: boolean }> {
   let pageError: string;
   try {
     const res = await deps.fetcher.fetch({ url: item.url, purpose: 'page' });
@@ -116,7 +120,7 @@ export async function runSource(source: Source, deps: PipelineDeps): Promise<Run
       return { ...summary, ms: Date.now() - started };
     }
     const kind = /json/i.test(res.contentType ?? '') ? 'json' : 'xml';
-    const feed = parseFeed(decodeText(res.body, res.contentType, kind), res.url, { maxItems: deps.settings.maxItemsPerFeed });
+    const feed = parseFeed(decodeText(res.body, res.contentType, kind), res.url, { maxItems: deps.settings.maxItemsPerFeed, now: at });
     summary.itemsSeen = feed.items.length;
     const unique = new Map<string, FeedItem>();
     for (const item of feed.items) if (!unique.has(itemKey(item))) unique.set(itemKey(item), item);

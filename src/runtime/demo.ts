@@ -11,6 +11,11 @@ import type { Store } from '../store/store.ts';
 /** Setting written by `tickerwire demo remove`: the demo stays off until `demo add`. */
 export const DEMO_REMOVED_SETTING = 'demo.removed';
 const DEMO_HOSTS = ['127.77.0.1', '127.0.0.1'];
+/**
+ * Port tried first when none is configured: a stable address keeps stored article links working across
+ * restarts. When it is taken, an ephemeral port is used (the demo sources are re-pointed at it).
+ */
+const PREFERRED_DEMO_PORT = 38_917;
 
 export interface RunningDemo {
   server: DemoServer;
@@ -20,11 +25,14 @@ export interface RunningDemo {
 
 async function startOnFirstHost(port: number): Promise<{ server: DemoServer; host: string }> {
   let lastError: unknown;
+  const ports = port === 0 ? [PREFERRED_DEMO_PORT, 0] : [port];
   for (const host of DEMO_HOSTS) {
-    try {
-      return { server: await startDemoServer({ host, port }), host };
-    } catch (error) {
-      lastError = error;
+    for (const p of ports) {
+      try {
+        return { server: await startDemoServer({ host, port: p }), host };
+      } catch (error) {
+        lastError = error;
+      }
     }
   }
   throw lastError;

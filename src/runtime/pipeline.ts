@@ -4,12 +4,15 @@ import { createExtractorPool } from '../extract/pool.ts';
 import { createFetcher } from '../fetch/index.ts';
 import type { Logger } from '../log.ts';
 import type { PipelineDeps } from '../pipeline/deps.ts';
+import { Semaphore } from '../pipeline/semaphore.ts';
 import type { Store } from '../store/store.ts';
 
 /** Pages fetched at once per source; the fetcher's per-host cap still applies. */
 const PAGE_CONCURRENCY = 8;
 /** Articles per insert transaction. */
 const INSERT_BATCH_SIZE = 25;
+/** Pages fetched or extracted at once across all sources: enough to keep both cores busy, bounded memory. */
+const PAGES_IN_FLIGHT = 48;
 
 export interface PipelineHandle {
   deps: PipelineDeps;
@@ -45,6 +48,7 @@ export function createPipeline(config: Config, store: Store, log: Logger, extraA
       pageConcurrency: PAGE_CONCURRENCY,
       insertBatchSize: INSERT_BATCH_SIZE,
     },
+    pageSlots: new Semaphore(PAGES_IN_FLIGHT),
   };
   return {
     deps,
