@@ -6,7 +6,8 @@
  * Without chromium the suite skips, except in CI (process.env.CI), where it fails.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { silentLogger } from '../../src/log.ts';
@@ -20,6 +21,8 @@ const READY_MS = 30_000;
 /** Largest page (HTML with its inline CSS and JS) the reader may send. */
 const MAX_PAGE_BYTES = 100 * 1024;
 const SCREENSHOTS = new URL('../../artifacts/screenshots/', import.meta.url);
+/** axe-core's browser bundle, injected into pages for the accessibility check. */
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const WIDTHS = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } } as const;
 
 function findChromium(): string | null {
@@ -140,8 +143,8 @@ describe.runIf(executablePath !== null)('the reader in a browser', () => {
     expect(await page.locator('ol.list > li').first().boundingBox()).toEqual(before);
   });
 
-  test('every main page is under 100 KB; screenshots at phone and desktop widths', async () => {
-    const pages: Record<string, string> = {
+  async function mainPages(): Promise<Record<string, string>> {
+    return {
       home: '/',
       article: await firstArticlePath(),
       search: '/search?q=market',
@@ -150,7 +153,27 @@ describe.runIf(executablePath !== null)('the reader in a browser', () => {
       about: '/about',
       'api-docs': '/api/docs',
     };
-    for (const [name, path] of Object.entries(pages)) {
+  }
+
+  test('axe finds no serious or critical accessibility violations on the main pages', async () => {
+    for (const path of Object.values(await mainPages())) {
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: scheme });
+        await page.goto(`${base}${path}`);
+        await page.addScriptTag({ content: AXE_SOURCE });
+        const violations = await page.evaluate(async () => {
+          const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown }> }> }> } }).axe;
+          const r = await axe.run(document, { resultTypes: ['violations'] });
+          return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}) at ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
+        });
+        expect(violations, `${path} ${scheme}`).toEqual([]);
+      }
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+  }, 90_000);
+
+  test('every main page is under 100 KB; screenshots at phone and desktop widths', async () => {
+    for (const [name, path] of Object.entries(await mainPages())) {
       const res = await fetch(`${base}${path}`);
       expect(res.status, path).toBe(200);
       expect((await res.arrayBuffer()).byteLength, path).toBeLessThan(MAX_PAGE_BYTES);
