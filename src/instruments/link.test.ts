@@ -78,3 +78,9 @@ test('another listing of the subject issuer is a subject too; an instrument only
   });
   expect(etf[0]).toMatchObject({ instrumentId: 'us:KWEB', role: 'subject' });
 });
+
+test('"Name (TICK)" links the ticker and vetoes a name that belongs to another instrument; a fiscal period marks a company', () => {
+  expect(ids('', 'Orion Group Holdings (ORN) Investor Presentation - Slideshow')).toEqual(['us:ORN']);
+  expect(ids('', 'Akamai Q4 2019 Earnings Preview')).toEqual(['us:AKAM']);
+  expect(ids('', 'The panel (CEO) and the union (AI) met.')).toEqual([]);
+});

@@ -118,7 +118,10 @@ function hasEvidence(part: Part, m: Mention, inst: Instrument, s: Sentence): boo
     return false; // "listed on the Nasdaq" is the exchange, not the index
   }
   // "Name (TICK)": the ticker decides — for this instrument when it is its symbol, against it when it is another's.
-  const paren = parenTickerAfter(part.tokens, j);
+  // Look past a few more capitalised words: "Orion Group Holdings (ORN)" vetoes "Orion" as another company.
+  let end = j;
+  while (end < j + 4 && part.tokens[end + 1]?.cap && /^\p{L}/u.test(part.tokens[end + 1]?.text ?? '')) end++;
+  const paren = parenTickerAfter(part.tokens, end);
   if (paren) return paren === inst.symbol || Object.values(inst.tickers).includes(paren);
   if (m.strength === 'weak') return adjacentEvidence(part.tokens, i, j, inst.assetClass, false);
   if (m.kind === 'ticker') return sentenceHasCue(sentenceKeys(part, s), inst.assetClass);
