@@ -11,7 +11,7 @@ import { readMetadata } from './metadata.ts';
 import { mergeRules, type RuleOverrides } from './rules.ts';
 import { sanitizeArticleHtml } from './sanitize.ts';
 import { blockText } from './text.ts';
-import { MAX_DEPTH, parseHtml, serialize } from './tree.ts';
+import { MAX_DEPTH, parseHtml, serialize, tidyTree } from './tree.ts';
 
 export { excerptOf, countWords, readingMinutesOf } from './excerpt.ts';
 export { sanitizeArticleHtml } from './sanitize.ts';
@@ -75,6 +75,7 @@ function extractUnchecked(input: string, pageUrl: string, opts: ExtractOptions):
   const cleaned = cleanupContent(found.node, ctx);
   const text = blockText(found.node);
   const wordCount = countWords(text);
+  tidyTree(found.node);
   if (wordCount < MIN_ARTICLE_WORDS) {
     return { kind: 'skipped', reason: 'too-short', message: `main content has ${wordCount} words (minimum ${MIN_ARTICLE_WORDS})` };
   }

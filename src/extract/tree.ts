@@ -202,3 +202,50 @@ export function serialize(node: TreeNode, outer = false): string {
   else for (const c of node.children) emit(c);
   return parts.join('');
 }
+
+/** Elements kept even when they hold no text (media, breaks, table cells). */
+const KEEP_EMPTY_TAGS = new Set(['img', 'br', 'hr', 'td', 'th', 'tr', 'source', 'picture', 'video', 'audio', 'col', 'wbr']);
+
+/**
+ * Tidy a subtree for republishing, in place: drop elements left without text or media (wrappers of
+ * removed widgets) and collapse whitespace-only text to one space or newline. <pre> is left alone.
+ * @returns whether the subtree has any text or media left
+ */
+export function tidyTree(el: ElementNode): boolean {
+  if (el.tag === 'pre') return true;
+  let hasContent = false;
+  const kept: TreeNode[] = [];
+  for (const c of el.children) {
+    if (c.type === 'text') {
+      const last = kept[kept.length - 1];
+      if (last !== undefined && last.type === 'text') last.text += c.text;
+      else kept.push(c);
+      continue;
+    }
+    if (tidyTree(c) || KEEP_EMPTY_TAGS.has(c.tag)) {
+      hasContent = true;
+      const only = c.tag === 'div' ? onlyElementChild(c) : null;
+      if (only !== null) only.parent = el;
+      kept.push(only ?? c);
+    } else c.parent = null;
+  }
+  for (const c of kept) {
+    if (c.type !== 'text') continue;
+    if (/\S/.test(c.text)) hasContent = true;
+    else c.text = c.text.includes('\n') ? '\n' : ' ';
+  }
+  el.children = kept;
+  return hasContent;
+}
+
+/** The single element child of `el` when everything else in it is whitespace, else null. */
+function onlyElementChild(el: ElementNode): ElementNode | null {
+  let only: ElementNode | null = null;
+  for (const c of el.children) {
+    if (c.type === 'text') {
+      if (/\S/.test(c.text)) return null;
+    } else if (only !== null) return null;
+    else only = c;
+  }
+  return only;
+}
