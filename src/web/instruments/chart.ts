@@ -1,8 +1,8 @@
 /**
  * @module web/instruments/chart — the instrument page's price chart as server-rendered SVG (no client JS): the
  * close line over the range, price gridlines, time ticks, and one marker per article at its publication time on
- * the price line. Each marker is a link to the article with the headline as its tooltip (hover shows it, click
- * opens it, keyboard focus reaches it).
+ * the price line. Each marker is a link to the article; hover or keyboard focus shows the headline (CSS tooltip),
+ * click opens it.
  */
 import type { Candle } from '../../market/types.ts';
 import type { ChartRange } from './types.ts';
@@ -14,19 +14,17 @@ export interface ChartMarker {
   href: string;
 }
 
-/** Chart geometry in SVG user units; the SVG scales to its container's width. */
-const WIDTH = 720;
-const HEIGHT = 300;
-/** Room for the price labels on the right and the time labels below. */
-const PAD = { left: 8, right: 76, top: 14, bottom: 30 };
+/** SVG user units of the plot; the SVG stretches to its box (labels and markers are HTML, so they stay crisp). */
+const VIEW_W = 1000;
+const VIEW_H = 300;
 /** Horizontal gridlines (price levels) drawn. */
 const GRID_LINES = 4;
 /** Time labels along the bottom. */
 const TIME_TICKS = 5;
 /** Most markers drawn; older ones beyond this are left off (the list below the chart has them all). */
 export const MAX_MARKERS = 60;
-/** Marker radius. */
-const MARKER_R = 7;
+/** Markers right of this share of the width open their headline to the left (so it stays on screen). */
+const TIP_FLIP_AT = 0.6;
 
 const esc = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const r1 = (n: number) => (Math.round(n * 10) / 10).toString();
@@ -36,7 +34,7 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 export function timeLabel(t: number, range: ChartRange): string {
   const d = new Date(t);
   if (range === '1d') return `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
-  if (range === '1y') return `${MONTHS[d.getUTCMonth()]} ${String(d.getUTCFullYear()).slice(2)}`;
+  if (range === '1y') return `${MONTHS[d.getUTCMonth()]} ’${String(d.getUTCFullYear()).slice(2)}`;
   return `${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}`;
 }
 
@@ -73,8 +71,13 @@ export interface PriceChartOptions {
   label: string;
 }
 
+/** A percentage for inline positions. */
+const pct = (n: number) => `${(Math.round(n * 10_000) / 100).toString()}%`;
+
 /**
- * Render the price chart. Fewer than two candles give null (the page then says there is no price history).
+ * Render the price chart as HTML: an SVG plot (gridlines, area, close line, marker stems) stretched to the chart
+ * box, with price and time labels and article markers as positioned HTML (links with the headline as title).
+ * Fewer than two candles give null (the page then says there is no price history).
  * @example renderPriceChart(candles, [{ time, title: 'Nvidia beats', href: '/articles/7' }], { range: '1m', label: 'NVDA' })
  */
 export function renderPriceChart(candles: Candle[], markers: ChartMarker[], opts: PriceChartOptions): string | null {
@@ -85,32 +88,30 @@ export function renderPriceChart(candles: Candle[], markers: ChartMarker[], opts
   const margin = (hi - lo) * 0.08 || Math.abs(hi) * 0.01 || 1;
   const yMin = lo - margin;
   const yMax = hi + margin;
-  const plotW = WIDTH - PAD.left - PAD.right;
-  const plotH = HEIGHT - PAD.top - PAD.bottom;
-  const x = (i: number) => PAD.left + (i / (candles.length - 1)) * plotW;
-  const y = (v: number) => PAD.top + (1 - (v - yMin) / (yMax - yMin)) * plotH;
-  const bottom = PAD.top + plotH;
+  // Fractions of the plot box (0..1), from the left and from the top.
+  const fx = (i: number) => i / (candles.length - 1);
+  const fy = (v: number) => 1 - (v - yMin) / (yMax - yMin);
 
-  const grid: string[] = [];
+  const svg: string[] = [];
+  const labels: string[] = [];
   for (let k = 0; k <= GRID_LINES; k++) {
     const v = yMin + ((yMax - yMin) * k) / GRID_LINES;
-    const gy = r1(y(v));
-    grid.push(`<line class="grid" x1="${PAD.left}" x2="${PAD.left + plotW}" y1="${gy}" y2="${gy}"/>`);
-    grid.push(`<text class="axis" x="${PAD.left + plotW + 6}" y="${gy}" dy="4">${priceLabel(v)}</text>`);
+    const gy = r1(fy(v) * VIEW_H);
+    svg.push(`<line class="grid" x1="0" x2="${VIEW_W}" y1="${gy}" y2="${gy}"/>`);
+    labels.push(`<span class="pc-y" style="top:${pct(fy(v))}">${priceLabel(v)}</span>`);
   }
   for (let k = 0; k < TIME_TICKS; k++) {
     const i = Math.round(((candles.length - 1) * (k + 0.5)) / TIME_TICKS);
     const c = candles[i];
-    if (!c) continue;
-    grid.push(`<text class="axis" x="${r1(x(i))}" y="${bottom + 20}" text-anchor="middle">${esc(timeLabel(c.time, opts.range))}</text>`);
+    if (c) labels.push(`<span class="pc-x" style="left:${pct(fx(i))}">${esc(timeLabel(c.time, opts.range))}</span>`);
   }
 
-  const points = closes.map((v, i) => `${r1(x(i))},${r1(y(v))}`);
+  const points = closes.map((v, i) => `${r1(fx(i) * VIEW_W)},${r1(fy(v) * VIEW_H)}`);
   const first = closes[0] ?? 0;
   const last = closes.at(-1) ?? 0;
   const trend = last >= first ? 'up' : 'down';
-  const area = `<polygon class="area ${trend}" points="${r1(x(0))},${bottom} ${points.join(' ')} ${r1(x(candles.length - 1))},${bottom}"/>`;
-  const line = `<polyline class="line ${trend}" points="${points.join(' ')}"/>`;
+  svg.push(`<polygon class="area ${trend}" points="0,${VIEW_H} ${points.join(' ')} ${VIEW_W},${VIEW_H}"/>`);
+  svg.push(`<polyline class="line ${trend}" points="${points.join(' ')}"/>`);
 
   const placed: string[] = [];
   for (const m of [...markers].sort((a, b) => b.time - a.time).slice(0, MAX_MARKERS)) {
@@ -119,33 +120,38 @@ export function renderPriceChart(candles: Candle[], markers: ChartMarker[], opts
     const i = Math.floor(fi);
     const a = closes[i] ?? last;
     const b = closes[i + 1] ?? a;
-    const mx = r1(x(Math.min(fi, candles.length - 1)));
-    const my = r1(y(a + (b - a) * (fi - i)));
+    const mx = fx(Math.min(fi, candles.length - 1));
+    const my = fy(a + (b - a) * (fi - i));
+    svg.push(`<line class="stem" x1="${r1(mx * VIEW_W)}" x2="${r1(mx * VIEW_W)}" y1="${r1(my * VIEW_H)}" y2="${VIEW_H}"/>`);
     const when = new Date(m.time).toISOString().slice(0, 16).replace('T', ' ');
     const title = esc(`${m.title} (${when} UTC)`);
     placed.push(
-      `<a class="marker" href="${esc(m.href)}" aria-label="${title}"><title>${title}</title>` +
-        `<line class="stem" x1="${mx}" x2="${mx}" y1="${my}" y2="${bottom}"/>` +
-        `<circle cx="${mx}" cy="${my}" r="${MARKER_R}"/></a>`,
+      `<a class="marker${mx > TIP_FLIP_AT ? ' tip-left' : ''}" href="${esc(m.href)}" style="left:${pct(mx)};top:${pct(my)}" aria-label="${title}" data-tip="${title}"></a>`,
     );
   }
 
   return (
-    `<svg class="price-chart" viewBox="0 0 ${WIDTH} ${HEIGHT}" xmlns="http://www.w3.org/2000/svg" role="group" aria-label="${esc(opts.label)}">` +
-    `${grid.join('')}${area}${line}${placed.reverse().join('')}</svg>`
+    `<div class="price-chart" role="group" aria-label="${esc(opts.label)}"><div class="pc-plot">` +
+    `<svg viewBox="0 0 ${VIEW_W} ${VIEW_H}" preserveAspectRatio="none" xmlns="http://www.w3.org/2000/svg" aria-hidden="true" focusable="false">${svg.join('')}</svg>` +
+    `${labels.join('')}${placed.reverse().join('')}</div></div>`
   );
 }
 
 /** The chart's stylesheet (scoped to `.price-chart`; colours follow the reader's light/dark variables). */
 export const CHART_STYLE = `
-.price-chart{width:100%;height:auto;display:block;font:15px system-ui,sans-serif}
-.price-chart .grid{stroke:var(--line);stroke-width:1}
-.price-chart .axis{fill:var(--muted)}
-.price-chart .line{fill:none;stroke-width:2.2;stroke-linejoin:round}
+.price-chart{position:relative;height:300px;padding:8px 64px 26px 4px;font-size:.78rem;font-variant-numeric:tabular-nums}
+@media (max-width:600px){.price-chart{height:230px;padding-right:56px}}
+.price-chart .pc-plot{position:relative;width:100%;height:100%}
+.price-chart svg{display:block;width:100%;height:100%;overflow:visible}
+.price-chart .grid{stroke:var(--line);stroke-width:1;vector-effect:non-scaling-stroke}
+.price-chart .line{fill:none;stroke-width:2;stroke-linejoin:round;vector-effect:non-scaling-stroke}
 .price-chart .line.up{stroke:var(--up)}.price-chart .line.down{stroke:var(--down)}
 .price-chart .area{stroke:none;opacity:.12}.price-chart .area.up{fill:var(--up)}.price-chart .area.down{fill:var(--down)}
-.price-chart .marker circle{fill:var(--accent);stroke:var(--card);stroke-width:2.5}
-.price-chart .marker .stem{stroke:var(--accent);stroke-width:1;stroke-dasharray:3 3;opacity:.5}
-.price-chart .marker:hover circle,.price-chart .marker:focus circle{r:10;fill:var(--fg)}
-.price-chart .marker:focus{outline:none}.price-chart .marker:focus-visible circle{stroke:var(--accent);stroke-width:4}
+.price-chart .stem{stroke:var(--accent);stroke-width:1;stroke-dasharray:3 3;opacity:.55;vector-effect:non-scaling-stroke}
+.price-chart .pc-y{position:absolute;left:100%;margin-left:6px;transform:translateY(-50%);color:var(--muted);white-space:nowrap}
+.price-chart .pc-x{position:absolute;top:100%;margin-top:4px;transform:translateX(-50%);color:var(--muted);white-space:nowrap}
+.price-chart .marker{position:absolute;width:14px;height:14px;margin:-7px 0 0 -7px;border-radius:50%;background:var(--accent);border:2px solid var(--card);box-shadow:0 0 0 1px var(--accent)}
+.price-chart .marker:hover,.price-chart .marker:focus-visible{background:var(--fg);z-index:2;outline:none;box-shadow:0 0 0 3px var(--accent)}
+.price-chart .marker:hover::after,.price-chart .marker:focus-visible::after{content:attr(data-tip);position:absolute;bottom:18px;left:-8px;width:max-content;max-width:240px;padding:6px 8px;border-radius:6px;background:var(--fg);color:var(--bg);font-size:.8rem;line-height:1.3;font-weight:600;white-space:normal;pointer-events:none}
+.price-chart .marker.tip-left:hover::after,.price-chart .marker.tip-left:focus-visible::after{left:auto;right:-8px}
 `;

@@ -16,7 +16,7 @@ export const MAX_BOX_INSTRUMENTS = 3;
 /** Most chips for the other linked instruments. */
 const MAX_OTHER_CHIPS = 6;
 /** Sparkline size in CSS pixels. */
-const SPARK = { width: 96, height: 30 };
+const SPARK = { width: 272, height: 34 };
 
 /** One priced row of the box. */
 export interface MarketBoxRow {
@@ -83,7 +83,7 @@ function Row(props: { row: MarketBoxRow }) {
           <strong class="mb-sym">{row.symbol}</strong>
           <span class="mb-name">{row.exchange ? `${row.name} · ${row.exchange}` : row.name}</span>
         </span>
-        <span class="mb-spark" aria-hidden={spark ? undefined : 'true'}>
+        <span class={`mb-spark ${(row.spark.at(-1) ?? 0) >= (row.spark[0] ?? 0) ? 'up' : 'down'}`} aria-hidden={spark ? undefined : 'true'}>
           {raw(spark)}
         </span>
         <span class="mb-quote">
@@ -104,15 +104,16 @@ function Row(props: { row: MarketBoxRow }) {
 const BOX_STYLE = `
 .mbox h2{font-size:1rem;margin:0 0 6px}.mbox ul.mb-rows{list-style:none;margin:0;padding:0!important}
 .mbox .mb-rows li{border-bottom:1px solid var(--line)}.mbox .mb-rows li:last-child{border-bottom:0}
-.mbox .mb-row{display:grid;grid-template-columns:minmax(0,1fr) auto auto;gap:10px;align-items:center;padding:8px 0;color:var(--fg);text-decoration:none}
+.mbox .mb-row{display:grid;grid-template-columns:minmax(0,1fr) auto;grid-template-areas:"id quote" "spark spark";gap:4px 10px;align-items:center;padding:8px 0;color:var(--fg);text-decoration:none}
 .mbox .mb-row:hover .mb-sym{text-decoration:underline}
-.mbox .mb-id{display:flex;flex-direction:column;min-width:0}.mbox .mb-sym{font-size:1.02rem}
+.mbox .mb-id{grid-area:id;display:flex;flex-direction:column;min-width:0}.mbox .mb-sym{font-size:1.02rem}
 .mbox .mb-name{color:var(--muted);font-size:.8rem;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
-.mbox .mb-spark{color:var(--muted);line-height:0}.mbox .mb-quote{display:flex;flex-direction:column;align-items:flex-end;font-variant-numeric:tabular-nums}
+.mbox .mb-spark{grid-area:spark;color:var(--muted);line-height:0}.mbox .mb-spark svg{max-width:100%;height:auto}
+.mbox .mb-quote{grid-area:quote;display:flex;flex-direction:column;align-items:flex-end;font-variant-numeric:tabular-nums}
 .mbox .mb-price{font-weight:700}.mbox .mb-chg{font-size:.85rem;font-weight:600}.mbox .mb-chg small{font-weight:400;color:var(--muted)}
 .mbox .up{color:var(--up)}.mbox .down{color:var(--down)}.mbox .flat{color:var(--muted)}
 .mbox .mb-note{margin:0 0 6px;font-size:.78rem;color:var(--warn)}.mbox .mb-foot{margin:6px 0 0;font-size:.76rem;color:var(--muted)}
-.mbox .chips{margin-top:8px}
+.mbox ul.chips{margin-top:8px;padding:0!important}
 `;
 
 /** The market box; render it only with data from loadMarketBox (it renders nothing without rows). */
