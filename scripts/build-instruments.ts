@@ -79,6 +79,10 @@ function readCsv(path: string): Array<Record<string, string>> {
 }
 
 const isWord = (w: string) => WORDS.has(w) || AMBIGUOUS.has(w);
+/** Proper adjectives and places the word list lacks (it holds lower-case words only); never a brand on their own. */
+const PLACE_WORDS = new Set(
+  'american america china chinese japan japanese europe european asia asian pacific atlantic canada canadian british texas california national united global first western eastern southern northern'.split(' '),
+);
 
 /** Strength a generated (not curated) name needs, from its rank and whether it is made of ordinary words. */
 function nameStrength(text: string, rank: number): AliasStrength {
@@ -109,6 +113,11 @@ function alias(inst: Instrument, text: string, strength: AliasStrength, priority
   const key = t.toLowerCase();
   if (t.length < 2 || BLOCKED.has(key) || /^\d+$/.test(t)) return;
   const prev = owner.get(key);
+  if (prev?.id === inst.id && t === key) {
+    // A lower-case spelling ("bitcoin") means the name links without a capital too.
+    const same = inst.aliases.find((a) => a.text.toLowerCase() === key);
+    if (same) same.text = t;
+  }
   if (prev && prev.priority >= priority) return;
   const loser = prev ? byId.get(prev.id) : undefined;
   if (loser) loser.aliases = loser.aliases.filter((a) => a.text.toLowerCase() !== key);
@@ -121,7 +130,9 @@ function nameAliases(inst: Instrument, fullName: string, priority: number): void
   const short = shortName(fullName);
   if (fullName.length >= 4) alias(inst, fullName, short !== fullName ? 'strong' : nameStrength(fullName, inst.rank), priority);
   if (short && short !== fullName) alias(inst, short, nameStrength(short, inst.rank), priority);
-  const brand = short ? brandName(short) : undefined;
+  const candidate = short ? brandName(short) : undefined;
+  // "American International Group" must not become "American".
+  const brand = candidate && !(nameWords(candidate).length === 1 && (isWord(candidate.toLowerCase()) || PLACE_WORDS.has(candidate.toLowerCase()))) ? candidate : undefined;
   // A brand without its generic tail ("Hilton") is one step weaker than the short name: it is more often something else.
   if (brand) alias(inst, brand, nameStrength(brand, inst.rank) === 'strong' && nameWords(brand).length === 1 ? 'contextual' : 'weak', priority - 1);
 }

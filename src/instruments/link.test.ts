@@ -84,3 +84,10 @@ test('"Name (TICK)" links the ticker and vetoes a name that belongs to another i
   expect(ids('', 'Akamai Q4 2019 Earnings Preview')).toEqual(['us:AKAM']);
   expect(ids('', 'The panel (CEO) and the union (AI) met.')).toEqual([]);
 });
+
+test('venue phrases name the issuer’s other listing; first names and nationalities are not companies', () => {
+  const links = linkInstruments(index, { title: '', text: "Alibaba's Hong Kong shares rose 3%, and SMIC's Shanghai-listed stock gained 5%." });
+  expect(links.map((l) => l.instrumentId)).toEqual(expect.arrayContaining(['us:BABA', 'hk:9988', 'hk:0981', 'cn:688981']));
+  expect(ids('', '“The guide was clean,” said Dana Whitcombe, who owns the stock.')).toEqual([]);
+  expect(ids('', 'The New York-listed American depositary shares gained 3.9%.')).toEqual([]);
+});

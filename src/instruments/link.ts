@@ -22,6 +22,9 @@ const MAX_SENTENCES = 3;
 /** Share of capitalised words above which a title is Title Case (capitals then say nothing about names). */
 const TITLE_CASE_SHARE = 0.7;
 
+/** Capitalised words that may follow a company's one-word name ("Acme Holdings", "Acme Shares"). */
+const COMPANY_WORDS_AFTER = new Set(['inc', 'corp', 'co', 'ltd', 'plc', 'holdings', 'group', 'shares', 'stock', 'ceo', 'chief']);
+
 /** Legal-form words that end a company name. */
 const LEGAL_WORDS = new Set(['inc', 'corp', 'co', 'ltd', 'plc', 'llc', 'sa', 'ag', 'se', 'nv']);
 
@@ -123,6 +126,9 @@ function hasEvidence(part: Part, m: Mention, inst: Instrument, s: Sentence): boo
   while (end < j + 4 && part.tokens[end + 1]?.cap && /^\p{L}/u.test(part.tokens[end + 1]?.text ?? '')) end++;
   const paren = parenTickerAfter(part.tokens, end);
   if (paren) return paren === inst.symbol || Object.values(inst.tickers).includes(paren);
+  // "Dana Whitcombe", "Marcus Oyelaran": a one-word name followed by another capitalised word is someone's first name.
+  const after = part.tokens[j + 1];
+  if (m.kind === 'name' && i === j && after?.cap && /^\p{Lu}\p{Ll}/u.test(after.text) && !COMPANY_WORDS_AFTER.has(after.key)) return false;
   if (m.strength === 'weak') return adjacentEvidence(part.tokens, i, j, inst.assetClass, false);
   if (m.kind === 'ticker') return sentenceHasCue(sentenceKeys(part, s), inst.assetClass);
   if (adjacentEvidence(part.tokens, i, j, inst.assetClass, true)) return true;
@@ -155,7 +161,7 @@ export function linkInstruments(index: InstrumentIndex, input: LinkInput): Instr
   const confirmed = new Set<string>();
 
   // Pass 1: mentions that stand on their own evidence. Pass 2: the rest of the mentions of instruments pass 1 accepted.
-  const candidates: Array<Hit & { ok: boolean }> = [];
+  const candidates: Array<Hit & { ok: boolean; part: Part }> = [];
   for (const part of parts) {
     for (const m of part.mentions) {
       const inst = index.byId.get(m.instrumentId);
@@ -165,7 +171,7 @@ export function linkInstruments(index: InstrumentIndex, input: LinkInput): Instr
       if (isBlocked(part, m, inst, s)) continue;
       const ok = m.strength === 'strong' || (english && !part.titleCase && hasEvidence(part, m, inst, s));
       if (ok) confirmed.add(inst.id);
-      candidates.push({ mention: m, isTitle: part.isTitle, sentence: k, sentenceText: s.text, ok });
+      candidates.push({ mention: m, isTitle: part.isTitle, sentence: k, sentenceText: s.text, ok, part });
     }
   }
   // In a Title Case title every word is capitalised, so a name there counts only if the body names it too (or is empty).
@@ -175,11 +181,37 @@ export function linkInstruments(index: InstrumentIndex, input: LinkInput): Instr
   for (const c of candidates) {
     if (!c.ok && !(english && confirmed.has(c.mention.instrumentId))) continue;
     if (c.isTitle && titleCase && !inBody.has(c.mention.instrumentId)) continue;
-    const list = hits.get(c.mention.instrumentId) ?? [];
-    list.push({ mention: c.mention, isTitle: c.isTitle, sentence: c.sentence, sentenceText: c.sentenceText });
-    hits.set(c.mention.instrumentId, list);
+    const hit = { mention: c.mention, isTitle: c.isTitle, sentence: c.sentence, sentenceText: c.sentenceText };
+    for (const id of [c.mention.instrumentId, listingNamed(index, c.part, c.mention)]) {
+      if (!id) continue;
+      const list = hits.get(id) ?? [];
+      list.push(hit);
+      hits.set(id, list);
+    }
   }
   return rankLinks(index, hits);
+}
+
+/** Venue phrases right after an issuer's name and the id prefix of the listing they mean. */
+const VENUE_PHRASES: Array<[RegExp, string]> = [
+  [/^(?:'s )?(?:hong kong-listed|hong kong (?:shares|stock|listing))/, 'hk:'],
+  [/^(?:'s )?(?:(?:shanghai|shenzhen)-listed|(?:shanghai|shenzhen) (?:shares|stock|listing)|a-shares|a shares|star market)/, 'cn:'],
+  [/^(?:'s )?(?:new york-listed|u\.s\.?-listed|us-listed|american depositary|new york (?:shares|stock|listing))/, 'us:'],
+];
+/** How many tokens after a name a venue phrase may span. */
+const VENUE_WINDOW = 4;
+
+/**
+ * "Alibaba's Hong Kong shares", "SMIC's Shanghai-listed stock": the issuer's other listing on that venue, when the
+ * reference data knows it (`related`).
+ */
+function listingNamed(index: InstrumentIndex, part: Part, m: Mention): string | undefined {
+  const related = index.byId.get(m.instrumentId)?.related;
+  if (!related?.length) return undefined;
+  const [, j] = tokenRange(part.tokens, m);
+  const after = part.tokens.slice(j + 1, j + 1 + VENUE_WINDOW).map((t) => t.key).join(' ');
+  for (const [re, prefix] of VENUE_PHRASES) if (re.test(after)) return related.find((r) => r.startsWith(prefix));
+  return undefined;
 }
 
 function rankLinks(index: InstrumentIndex, hits: Map<string, Hit[]>): InstrumentLink[] {
