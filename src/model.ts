@@ -70,6 +70,23 @@ export type PollOutcome =
     }
   | { ok: false; at: Date; code: string; message: string; nextPollAt: Date };
 
+/** A WebSub (push) subscription of a source to its feed's hub. */
+export interface WebSubSubscription {
+  sourceId: number;
+  hubUrl: string;
+  topicUrl: string;
+  /** HMAC secret the hub signs pushes with. */
+  secret: string;
+  /** pending: asked the hub, waiting for its verification; active: verified; denied/failed: not pushing. */
+  state: 'pending' | 'active' | 'denied' | 'failed';
+  leaseSeconds: number | null;
+  renewAt: Date | null;
+  verifiedAt: Date | null;
+  lastPushAt: Date | null;
+  lastError: string | null;
+  updatedAt: Date;
+}
+
 /** A removal on request: the article (with its copies) or a whole source, kept out for good. */
 export interface Takedown {
   id: number;

@@ -1,7 +1,7 @@
 /** What the pipeline needs from the rest of the program, passed in by the composition root. */
 import type { Fetcher } from '../fetch/types.ts';
 import type { Logger } from '../log.ts';
-import type { Extraction } from '../model.ts';
+import type { Extraction, ParsedFeed, Source } from '../model.ts';
 import type { Store } from '../store/store.ts';
 import type { Semaphore } from './semaphore.ts';
 
@@ -32,4 +32,6 @@ export interface PipelineDeps {
   settings: PipelineSettings;
   /** Caps pages being fetched or extracted across all sources at once (bounds memory). */
   pageSlots: Semaphore;
+  /** Called after a successful poll with the parsed feed (WebSub subscription upkeep). */
+  onFeed?: (source: Source, feed: ParsedFeed) => Promise<void>;
 }

@@ -90,22 +90,64 @@ async function storeArticles(articles: NewArticle[], deps: PipelineDeps): Promis
   return added;
 }
 
+function emptySummary(sourceId: number): RunSummary {
+  return { sourceId, ok: true, notModified: false, itemsSeen: 0, articlesAdded: 0, itemsSkipped: 0, itemErrors: 0, ms: 0 };
+}
+
+/** Decode and parse a feed document. @throws AppError feed_unrecognized / feed_invalid */
+function parseDocument(body: Buffer, contentType: string | null, url: string, at: Date, deps: PipelineDeps): ParsedFeed {
+  const kind = /json/i.test(contentType ?? '') ? 'json' : 'xml';
+  return parseFeed(decodeText(body, contentType, kind), url, { maxItems: deps.settings.maxItemsPerFeed, now: at });
+}
+
+/** Store the items of a parsed feed that are new: skip known ones, fetch and extract pages, insert in batches. */
+async function storeNewItems(source: Source, feed: ParsedFeed, deps: PipelineDeps, summary: RunSummary): Promise<void> {
+  summary.itemsSeen = feed.items.length;
+  const unique = new Map<string, FeedItem>();
+  for (const item of feed.items) if (!unique.has(itemKey(item))) unique.set(itemKey(item), item);
+  const known = await deps.store.listKnownItems(
+    source.id,
+    [...unique.values()].map((i) => ({ guid: i.guid, url: canonicalizeUrl(i.url) })),
+  );
+  const fresh = [...unique.values()].filter((i) => !known.has(itemKey(i)));
+  summary.itemsSkipped = feed.items.length - fresh.length;
+  const outcomes = await mapLimit(fresh, deps.settings.pageConcurrency, (item) => processItem(source, item, deps));
+  const articles: NewArticle[] = [];
+  for (const [i, o] of outcomes.entries()) {
+    if (o.ok) articles.push(o.article);
+    else {
+      summary.itemErrors++;
+      deps.log.warn('ingest.item_failed', { sourceId: source.id, url: fresh[i]?.url, reason: o.reason });
+    }
+  }
+  summary.articlesAdded = await storeArticles(articles, deps);
+}
+
+/**
+ * Store what a WebSub hub pushed for a source (the body is the updated feed). A bad push is logged
+ * and reported, never counted against the source's health: the next poll is unaffected.
+ */
+export async function ingestPushedFeed(source: Source, body: Buffer, contentType: string | null, deps: PipelineDeps): Promise<RunSummary> {
+  const started = Date.now();
+  const summary = emptySummary(source.id);
+  try {
+    await storeNewItems(source, parseDocument(body, contentType, source.url, deps.now(), deps), deps, summary);
+    deps.log.info('ingest.pushed', { sourceId: source.id, items: summary.itemsSeen, added: summary.articlesAdded });
+  } catch (error) {
+    summary.ok = false;
+    summary.error = { code: errorCode(error), message: describeError(error) };
+    deps.log.warn('ingest.push_failed', { sourceId: source.id, ...summary.error });
+  }
+  return { ...summary, ms: Date.now() - started };
+}
+
 /**
  * Poll one source once. Never throws for a bad source: the failure is recorded on the source's row
  * (code, message, consecutive failures) and returned in the summary, so other sources go on.
  */
 export async function runSource(source: Source, deps: PipelineDeps): Promise<RunSummary> {
   const started = Date.now();
-  const summary: RunSummary = {
-    sourceId: source.id,
-    ok: true,
-    notModified: false,
-    itemsSeen: 0,
-    articlesAdded: 0,
-    itemsSkipped: 0,
-    itemErrors: 0,
-    ms: 0,
-  };
+  const summary = emptySummary(source.id);
   const log = deps.log.child({ sourceId: source.id });
   try {
     const res = await deps.fetcher.fetch({ url: source.url, purpose: 'feed', etag: source.etag, lastModified: source.lastModified });
@@ -119,27 +161,8 @@ export async function runSource(source: Source, deps: PipelineDeps): Promise<Run
       await deps.store.recordPoll(source.id, { ok: true, at, nextPollAt: next.at });
       return { ...summary, ms: Date.now() - started };
     }
-    const kind = /json/i.test(res.contentType ?? '') ? 'json' : 'xml';
-    const feed = parseFeed(decodeText(res.body, res.contentType, kind), res.url, { maxItems: deps.settings.maxItemsPerFeed, now: at });
-    summary.itemsSeen = feed.items.length;
-    const unique = new Map<string, FeedItem>();
-    for (const item of feed.items) if (!unique.has(itemKey(item))) unique.set(itemKey(item), item);
-    const known = await deps.store.listKnownItems(
-      source.id,
-      [...unique.values()].map((i) => ({ guid: i.guid, url: canonicalizeUrl(i.url) })),
-    );
-    const fresh = [...unique.values()].filter((i) => !known.has(itemKey(i)));
-    summary.itemsSkipped = feed.items.length - fresh.length;
-    const outcomes = await mapLimit(fresh, deps.settings.pageConcurrency, (item) => processItem(source, item, deps));
-    const articles: NewArticle[] = [];
-    for (const [i, o] of outcomes.entries()) {
-      if (o.ok) articles.push(o.article);
-      else {
-        summary.itemErrors++;
-        log.warn('ingest.item_failed', { url: fresh[i]?.url, reason: o.reason });
-      }
-    }
-    summary.articlesAdded = await storeArticles(articles, deps);
+    const feed = parseDocument(res.body, res.contentType, res.url, at, deps);
+    await storeNewItems(source, feed, deps, summary);
     const recent = newestItemTimes(feed);
     const next = nextPollTime(
       {
@@ -166,6 +189,9 @@ export async function runSource(source: Source, deps: PipelineDeps): Promise<Run
       nextPollAt: next.at,
     });
     if (next.intervalSec !== source.pollIntervalSec) await deps.store.updateSource(source.id, { pollIntervalSec: next.intervalSec });
+    if (deps.onFeed) {
+      await deps.onFeed(source, feed).catch((error: unknown) => log.warn('ingest.on_feed_failed', { message: describeError(error) }));
+    }
     log.info('ingest.polled', { items: feed.items.length, added: summary.articlesAdded, errors: summary.itemErrors });
   } catch (error) {
     const at = deps.now();

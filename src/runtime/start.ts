@@ -15,6 +15,7 @@ import type { Enricher } from '../pipeline/enrich.ts';
 import { createEnricher } from './enrich.ts';
 import { createMarketService } from './market.ts';
 import { createPipeline } from './pipeline.ts';
+import { startWebSub, type WebSubHandle } from './websub.ts';
 import { seedDefaultSources } from './seed.ts';
 
 export type Role = 'web' | 'worker' | 'scheduler';
@@ -43,6 +44,7 @@ export async function startTickerwire(config: Config, log: Logger, roles: Readon
     if (demo) closers.push(() => demo.server.close());
     let scheduler: Scheduler | undefined;
     let enricher: Enricher | undefined;
+    let websub: WebSubHandle | undefined;
     if (polling) {
       const pipeline = createPipeline(config, store, log, demo ? [demo.allowHost] : []);
       closers.push(() => pipeline.close());
@@ -65,6 +67,8 @@ export async function startTickerwire(config: Config, log: Logger, roles: Readon
           .catch((error: unknown) => log.error('enrich.failed', { message: String(error) }));
       // Articles stored before a crash but never enriched are picked up now.
       void enrich(null);
+      websub = startWebSub(config, pipeline, log, (summary) => void enrich(summary.sourceId));
+      if (websub) closers.push(() => websub?.close() ?? Promise.resolve());
       scheduler = startScheduler(pipeline.deps, {
         tickMs: config.schedulerTickMs,
         concurrency: config.concurrency,
@@ -87,6 +91,7 @@ export async function startTickerwire(config: Config, log: Logger, roles: Readon
         events,
         ...(scheduler ? { refreshSource: (id: number) => scheduler.refresh(id) } : {}),
         ...(enricher ? { splitArticle: (id: number) => enricher.splitArticle(id) } : {}),
+        ...(websub ? { websub: websub.manager } : {}),
       });
       const server = await listen(app, config.host, config.port);
       closers.unshift(() => server.close());

@@ -6,6 +6,7 @@
 import type { Article, ArticleQuery, NewArticle, NewSource, Page, PollOutcome, Source } from '../model.ts';
 import type { EnrichStore } from './enrich-store.ts';
 import type { GovernStore } from './govern-store.ts';
+import type { WebSubStore } from './websub-store.ts';
 
 /** Partial update of a source's user-editable fields. */
 export interface SourcePatch {
@@ -112,7 +113,7 @@ export interface SettingStore {
 }
 
 /** A database connection with everything tickerwire stores. */
-export interface Store extends SourceStore, ArticleStore, SettingStore, SearchStore, EnrichStore, GovernStore {
+export interface Store extends SourceStore, ArticleStore, SettingStore, SearchStore, EnrichStore, GovernStore, WebSubStore {
   readonly dialect: 'sqlite' | 'postgres';
   /** Apply pending migrations; returns the versions applied. */
   migrate(): Promise<number[]>;

@@ -13,6 +13,7 @@ import { relatedHandler } from './api/related.ts';
 import { searchHandler } from './api/search.ts';
 import { getSourceHandler, listSourcesHandler } from './api/sources.ts';
 import type { WebDeps } from './context.ts';
+import { registerWebSubRoutes } from './websub.ts';
 import { homeFeedHandler, instrumentFeedHandler, searchFeedHandler, sourceFeedHandler, storyFeedHandler } from './feeds/handlers.ts';
 import { FEED_EXTENSIONS } from './feeds/render.ts';
 import { corsMiddleware, errorBody, etagMiddleware } from './http.ts';
@@ -53,6 +54,7 @@ export function createApp(deps: WebDeps, options: AppOptions = {}): Hono {
   app.get('/api/search', searchHandler(deps));
   app.get('/api/events', eventsHandler(deps, options.heartbeatMs ?? HEARTBEAT_MS));
   registerAdminRoutes(app, deps);
+  registerWebSubRoutes(app, deps);
   registerInstrumentRoutes(app, deps);
 
   for (const [ext, format] of Object.entries(FEED_EXTENSIONS)) {

@@ -1,5 +1,5 @@
 /** The SQLite store (better-sqlite3, WAL): the embedded default. */
-import type { NewArticle, NewSource, NewTakedown, PollOutcome } from '../../model.ts';
+import type { NewArticle, NewSource, NewTakedown, PollOutcome, WebSubSubscription } from '../../model.ts';
 import type { ItemKey, SearchQuery, SourcePatch, Store } from '../store.ts';
 import type { EnrichmentWrite, StoryQuery, StoryWrite } from '../enrich-store.ts';
 import type { TakedownKey } from '../govern-store.ts';
@@ -10,6 +10,7 @@ import * as enrich from './enrich.ts';
 import * as sources from './sources.ts';
 import * as stories from './stories.ts';
 import * as takedowns from './takedowns.ts';
+import * as websub from './websub.ts';
 
 /** Store on one SQLite file (or ':memory:'). */
 export class SqliteStore implements Store {
@@ -133,6 +134,16 @@ export class SqliteStore implements Store {
   }
   async isTakenDown(keys: { canonicalUrl?: string; contentHash?: string }) {
     return takedowns.isTakenDown(this.db, keys);
+  }
+
+  async getWebSub(sourceId: number) {
+    return websub.getWebSub(this.db, sourceId);
+  }
+  async saveWebSub(sub: WebSubSubscription) {
+    websub.saveWebSub(this.db, sub);
+  }
+  async listWebSubsToRenew(now: Date) {
+    return websub.listWebSubsToRenew(this.db, now);
   }
 
   async getSetting(key: string) {

@@ -1,0 +1,15 @@
+-- WebSub (push) subscriptions: one per source whose feed advertises a hub (issue 4).
+CREATE TABLE websub_subscriptions (
+  source_id INTEGER PRIMARY KEY REFERENCES sources (id) ON DELETE CASCADE,
+  hub_url TEXT NOT NULL,
+  topic_url TEXT NOT NULL,
+  secret TEXT NOT NULL,
+  state TEXT NOT NULL,
+  lease_seconds INTEGER,
+  renew_at INTEGER,
+  verified_at INTEGER,
+  last_push_at INTEGER,
+  last_error TEXT,
+  updated_at INTEGER NOT NULL
+);
+CREATE INDEX websub_subscriptions_renew ON websub_subscriptions (state, renew_at);
