@@ -72,8 +72,8 @@ function sentenceIndexOf(sentences: Sentence[], offset: number): number {
   return Math.max(0, lo);
 }
 
-/** Token index range [i, j] covering a mention (binary search: tokens are in text order). */
-function tokenRange(tokens: Token[], m: Mention): [number, number] {
+/** Token index range [i, j] covering a span (binary search: tokens are in text order). */
+function tokenRange(tokens: Token[], m: { start: number; end: number }): [number, number] {
   let lo = 0;
   let hi = tokens.length;
   while (lo < hi) {
@@ -92,7 +92,12 @@ function sentenceKeys(part: Part, s: Sentence): Set<string> {
   const cached = part.keyCache.get(s);
   if (cached) return cached;
   const keys = new Set<string>();
-  for (const t of part.tokens) if (t.start >= s.start && t.end <= s.end) keys.add(t.key);
+  const [first] = tokenRange(part.tokens, { start: s.start, end: s.start });
+  for (let k = first; k < part.tokens.length; k++) {
+    const t = part.tokens[k];
+    if (!t || t.start >= s.end) break;
+    keys.add(t.key);
+  }
   part.keyCache.set(s, keys);
   return keys;
 }

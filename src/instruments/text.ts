@@ -25,6 +25,13 @@ const TOKEN = /[\p{L}\p{N}](?:[\p{L}\p{N}&.'’-]*[\p{L}\p{N}])?|[^\s\p{L}\p{N}]
 const POSSESSIVE = /^(.+?)(['’]s)$/i;
 const CAP = /^[\p{Lu}\p{N}]/u;
 
+/** First character is an upper-case letter or a digit (ASCII fast path, Unicode regex otherwise). */
+function isCap(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return CAP.test(s);
+}
+
 /** Split text into tokens with offsets; a trailing possessive ("Alibaba's") becomes its own token. */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
@@ -34,10 +41,10 @@ export function tokenize(text: string): Token[] {
     const poss = raw.length > 3 && (raw.includes("'") || raw.includes('’')) ? POSSESSIVE.exec(raw) : null;
     if (poss?.[1] && poss[2]) {
       const base = poss[1];
-      out.push({ text: base, key: keyOf(base), start, end: start + base.length, cap: CAP.test(base) });
+      out.push({ text: base, key: keyOf(base), start, end: start + base.length, cap: isCap(base) });
       out.push({ text: poss[2], key: "'s", start: start + base.length, end: start + raw.length, cap: false });
     } else {
-      out.push({ text: raw, key: keyOf(raw), start, end: start + raw.length, cap: CAP.test(raw) });
+      out.push({ text: raw, key: keyOf(raw), start, end: start + raw.length, cap: isCap(raw) });
     }
   }
   return out;
