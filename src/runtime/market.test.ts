@@ -93,7 +93,9 @@ describe('createMarketService', () => {
   });
 
   test('equities set to none and market off: nothing is priced and nothing is asked', async () => {
-    const upstream = await startLoopback((_req, res) => res.end('{}'));
+    const upstream = await startLoopback((_req, res) => {
+      res.end('{}');
+    });
     open.push(upstream);
     const none = await service({ TICKERWIRE_DEMO: '0', TICKERWIRE_MARKET_EQUITIES: 'none', TICKERWIRE_MARKET_BINANCE_URL: upstream.url }, () => T0);
     expect(await none.getQuote('us:NVDA')).toBeNull();
