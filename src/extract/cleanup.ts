@@ -226,10 +226,11 @@ function removeRepeats(content: ElementNode, titles: string[], record: (n: TreeN
   }
 }
 
-/** The URL a syndication line names: its last link, else a URL in its text. */
+/** The URL a syndication line names: its first link (the original post), else a URL in its text. */
 function originOf(el: ElementNode, text: string, pageUrl: string): string | null {
   let href: string | null = null;
   walkElements(el, (x) => {
+    if (href !== null) return false;
     if (x.tag === 'a' && x.attrs.href !== undefined) href = x.attrs.href;
     return true;
   });

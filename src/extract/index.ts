@@ -3,19 +3,17 @@
  * `extractArticle` is the one entry point of the pipeline; it never throws.
  */
 import { describeError } from '../errors.ts';
-import type { ExtractedArticle, Extraction } from '../model.ts';
-import { cleanupContent, recordPruned } from './cleanup.ts';
+import type { Extraction } from '../model.ts';
+import { assembleArticle } from './assemble.ts';
 import { findMainContent } from './content.ts';
-import { countWords, excerptOf, readingMinutesOf } from './excerpt.ts';
 import { readMetadata } from './metadata.ts';
 import { mergeRules, type RuleOverrides } from './rules.ts';
-import { sanitizeArticleHtml } from './sanitize.ts';
-import { blockText } from './text.ts';
-import { MAX_DEPTH, parseHtml, serialize, tidyTree } from './tree.ts';
+import { MAX_DEPTH, parseHtml } from './tree.ts';
 
 export { excerptOf, countWords, readingMinutesOf } from './excerpt.ts';
 export { sanitizeArticleHtml } from './sanitize.ts';
 export { DEFAULT_RULES, type CleanupRules, type RuleOverrides } from './rules.ts';
+export { extractFeedContent, isLikelyTeaser } from './feed.ts';
 
 /** Pages larger than this (characters ≈ bytes) are truncated before parsing, with a warning. */
 export const MAX_HTML_CHARS = 5 * 1024 * 1024;
@@ -71,33 +69,7 @@ function extractUnchecked(input: string, pageUrl: string, opts: ExtractOptions):
   const title = meta.title ?? found.title ?? '';
   const altTitles = [meta.h1, found.title].filter((t): t is string => t !== null);
   const ctx = { title, altTitles, description: meta.description, lang: meta.lang, pageUrl, rules: mergeRules(opts.rules) };
-  const prunedInside = recordPruned(found.node, found.pruned, ctx);
-  const cleaned = cleanupContent(found.node, ctx);
-  const text = blockText(found.node);
-  const wordCount = countWords(text);
-  tidyTree(found.node);
-  if (wordCount < MIN_ARTICLE_WORDS) {
-    return { kind: 'skipped', reason: 'too-short', message: `main content has ${wordCount} words (minimum ${MIN_ARTICLE_WORDS})` };
-  }
-  const article: ExtractedArticle = {
-    title,
-    byline: meta.byline,
-    publishedAt: meta.publishedAt,
-    modifiedAt: meta.modifiedAt,
-    canonicalUrl: meta.canonicalUrl,
-    imageUrl: meta.imageUrl,
-    lang: meta.lang,
-    siteName: meta.siteName,
-    html: sanitizeArticleHtml(serialize(found.node), pageUrl),
-    text,
-    excerpt: excerptOf(text, title),
-    wordCount,
-    readingMinutes: readingMinutesOf(wordCount),
-    originUrl: cleaned.originUrl,
-    removed: [...prunedInside, ...cleaned.removed],
-    warnings,
-  };
-  return { kind: 'article', article };
+  return assembleArticle(found.node, { ...meta, title }, ctx, { warnings, pruned: found.pruned, minWords: MIN_ARTICLE_WORDS });
 }
 
 /** Why `input` is not an HTML page, or null when it looks like one. */
