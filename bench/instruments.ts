@@ -224,19 +224,31 @@ function timeLinker(link: Linker, articles: string[]) {
   for (const a of articles.slice(0, 50)) link('', a);
   const wall: number[] = [];
   const cpu: number[] = [];
+  const passP99: number[] = [];
   for (let pass = 0; pass < TIMING_PASSES; pass++) {
+    const passWall: number[] = [];
     for (const a of articles) {
       const c = process.cpuUsage();
       const t = performance.now();
       link('Markets wrap', a);
-      wall.push(performance.now() - t);
+      passWall.push(performance.now() - t);
       const d = process.cpuUsage(c);
       cpu.push((d.user + d.system) / 1000);
     }
+    passWall.sort((x, y) => x - y);
+    passP99.push(percentile(passWall, 99));
+    wall.push(...passWall);
   }
   wall.sort((x, y) => x - y);
   cpu.sort((x, y) => x - y);
-  return { p50: percentile(wall, 50), p99: percentile(wall, 99), cpuP50: percentile(cpu, 50), cpuP99: percentile(cpu, 99) };
+  passP99.sort((x, y) => x - y);
+  return {
+    p50: percentile(wall, 50),
+    p99: percentile(wall, 99),
+    medianPassP99: percentile(passP99, 50),
+    cpuP50: percentile(cpu, 50),
+    cpuP99: percentile(cpu, 99),
+  };
 }
 
 /** Sentiment on the tweet validation split: accuracy and macro-F1 of scoreSentiment vs always-neutral. */
@@ -349,9 +361,9 @@ export async function run(): Promise<void> {
   const to = timeLinker(ours, articles);
   const tn = timeLinker(naive, articles);
   out(`\n### Speed and memory (${articles.length} articles of ~${chars} chars, ${TIMING_PASSES} passes, ${index.size} instruments loaded)\n`);
-  out(markdownTable(['linker', 'wall p50 ms', 'wall p99 ms', 'CPU p50 ms', 'CPU p99 ms'], [
-    ['tickerwire', to.p50.toFixed(3), to.p99.toFixed(3), to.cpuP50.toFixed(3), to.cpuP99.toFixed(3)],
-    ['naive exact-name baseline', tn.p50.toFixed(3), tn.p99.toFixed(3), tn.cpuP50.toFixed(3), tn.cpuP99.toFixed(3)],
+  out(markdownTable(['linker', 'wall p50 ms', 'wall p99 ms', 'wall p99, median of passes', 'CPU p50 ms', 'CPU p99 ms'], [
+    ['tickerwire', to.p50.toFixed(3), to.p99.toFixed(3), to.medianPassP99.toFixed(3), to.cpuP50.toFixed(3), to.cpuP99.toFixed(3)],
+    ['naive exact-name baseline', tn.p50.toFixed(3), tn.p99.toFixed(3), tn.medianPassP99.toFixed(3), tn.cpuP50.toFixed(3), tn.cpuP99.toFixed(3)],
   ]));
   out(`\nLoad average during the run: ${loadavg().map((l) => l.toFixed(1)).join(' / ')} on ${availableParallelism()} cores (wall-clock p99 includes waiting for a core).`);
   out(
