@@ -73,17 +73,19 @@ export function rankRelated(
       return { article: s.article, score };
     })
     .sort((a, b) => b.score - a.score);
+  // Diverse sources first (at most PER_SOURCE each); then fill from the rest in score order.
   const out: RelatedArticle[] = [];
   const perSource = new Map<number, number>();
-  const seen: Article[] = [];
-  for (const s of scored) {
-    if (out.length >= limit) break;
+  const take = (s: RelatedArticle, capped: boolean) => {
+    if (out.length >= limit || out.some((x) => isSamePiece(x.article, s.article))) return;
     const n = perSource.get(s.article.sourceId) ?? 0;
-    if (n >= PER_SOURCE || seen.some((x) => isSamePiece(x, s.article))) continue;
+    if (capped && n >= PER_SOURCE) return;
     perSource.set(s.article.sourceId, n + 1);
-    seen.push(s.article);
     out.push({ article: s.article, score: Math.round(s.score * 1000) / 1000 });
-  }
+  };
+  for (const s of scored) take(s, true);
+  for (const s of scored) take(s, false);
+  out.sort((a, b) => b.score - a.score);
   return out;
 }
 
