@@ -77,6 +77,19 @@ async function populate(store: Store): Promise<void> {
     ],
     T0,
   );
+  await store.saveWebSub({
+    sourceId: a.id,
+    hubUrl: 'https://hub.example/',
+    topicUrl: 'https://a.example/feed',
+    secret: 'made-up-secret',
+    state: 'active',
+    leaseSeconds: 3600,
+    renewAt: T0,
+    verifiedAt: T0,
+    lastPushAt: null,
+    lastError: null,
+    updatedAt: T0,
+  });
   await store.setSetting('theme', 'dark');
   await store.setSetting('empty', '');
 }
@@ -105,6 +118,7 @@ async function snapshot(store: Store) {
     pending,
     state,
     takedowns: await store.listTakedowns(),
+    webSubs: await Promise.all(sources.map((x) => store.getWebSub(x.id))),
     takenDown: await store.isTakenDown({ canonicalUrl: 'https://news.example/a-removed' }),
     theme: await store.getSetting('theme'),
     empty: await store.getSetting('empty'),
@@ -148,7 +162,7 @@ describe.each(pairs)('transfer %s → %s', (from, to) => {
     const target = dst!.store;
     await populate(source);
     const lines = await collect(source);
-    expect(lines).toHaveLength(1 + 2 + 1 + ARTICLES + 6 + 1 + 2 + 2 + 1);
+    expect(lines).toHaveLength(1 + 2 + 1 + ARTICLES + 6 + 1 + 2 + 1 + 2 + 1);
     expect(JSON.parse(lines[0]!)).toMatchObject({ kind: 'header', dialect: from, migrations: loadMigrations(from).map((m) => m.version) });
     const summary = await importStore(target, lines);
     expect(summary.counts).toEqual({
@@ -158,6 +172,7 @@ describe.each(pairs)('transfer %s → %s', (from, to) => {
       article_instruments: 6,
       takedowns: 1,
       takedown_keys: 2,
+      websub_subscriptions: 1,
       settings: 2,
     });
     expect(await snapshot(target)).toEqual(await snapshot(source));
@@ -165,6 +180,7 @@ describe.each(pairs)('transfer %s → %s', (from, to) => {
     const before = await snapshot(source);
     expect(before.state).toHaveLength(3);
     expect(before.takenDown).toBe(true);
+    expect(before.webSubs.filter(Boolean)).toHaveLength(1);
     expect(before.sources.map((x) => x.isStalled)).toEqual([false, true]);
     const copies = before.articles.filter((x) => x.duplicateOf !== null);
     expect(copies.map((x) => (x.duplicateOf ?? 0) > x.id)).toEqual([true]); // the copy precedes its original

@@ -34,6 +34,7 @@ export const TRANSFER_TABLES: readonly TableSpec[] = [
   { name: 'article_instruments', key: ['article_id', 'instrument_id'], identity: false },
   { name: 'takedowns', key: ['id'], identity: true },
   { name: 'takedown_keys', key: [], identity: false },
+  { name: 'websub_subscriptions', key: ['source_id'], identity: false },
   { name: 'settings', key: ['key'], identity: false },
 ];
 

@@ -1,6 +1,6 @@
 /** The PostgreSQL store (node-postgres pool): for many worker and web processes on one database. */
 import type pg from 'pg';
-import type { ArticleQuery, NewArticle, NewSource, NewTakedown, PollOutcome } from '../../model.ts';
+import type { ArticleQuery, NewArticle, NewSource, NewTakedown, PollOutcome, WebSubSubscription } from '../../model.ts';
 import type { EnrichmentWrite, StoryQuery, StoryWrite } from '../enrich-store.ts';
 import type { TakedownKey } from '../govern-store.ts';
 import type { ItemKey, SearchQuery, SourcePatch, Store } from '../store.ts';
@@ -11,6 +11,7 @@ import * as search from './search.ts';
 import * as sources from './sources.ts';
 import * as stories from './stories.ts';
 import * as takedowns from './takedowns.ts';
+import * as websub from './websub.ts';
 
 export type { PgOptions } from './db.ts';
 
@@ -139,6 +140,16 @@ export class PostgresStore implements Store {
   }
   async isTakenDown(keys: { canonicalUrl?: string; contentHash?: string }) {
     return takedowns.isTakenDown(this.pool, keys);
+  }
+
+  async getWebSub(sourceId: number) {
+    return websub.getWebSub(this.pool, sourceId);
+  }
+  async saveWebSub(sub: WebSubSubscription) {
+    await websub.saveWebSub(this.pool, sub);
+  }
+  async listWebSubsToRenew(now: Date) {
+    return websub.listWebSubsToRenew(this.pool, now);
   }
 
   async getSetting(key: string) {
