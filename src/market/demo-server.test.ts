@@ -51,3 +51,17 @@ test('a closed server leaves cached quotes served stale', async () => {
   now = 120_000;
   expect(await cache.getQuote('idx:SPX')).toMatchObject({ price: fresh?.price, stale: true, ageMs: 120_000 });
 });
+
+test('every instrument a demo article is labelled with has a demo quote (price boxes are populated offline)', async () => {
+  const { DEMO_OUTLETS } = await import('../demo/content/index.ts');
+  const { DEMO_INSTRUMENTS } = await import('./demo-server.ts');
+  const prefix: Record<string, string> = { NASDAQ: 'us:', NYSE: 'us:', HKEX: 'hk:', SSE: 'cn:', SZSE: 'cn:', CRYPTO: 'crypto:', INDEX: 'idx:' };
+  const labelled = DEMO_OUTLETS.flatMap((o) => o.articles.flatMap((a) => a.labels.instruments));
+  const ids = labelled.flatMap((l) => {
+    const [venue = '', symbol = ''] = l.split(':');
+    const p = prefix[venue];
+    return p ? [p + symbol] : [];
+  });
+  expect(ids.length).toBeGreaterThan(10);
+  for (const id of ids) expect(DEMO_INSTRUMENTS[id], id).toBeDefined();
+});
