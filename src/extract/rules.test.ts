@@ -30,3 +30,34 @@ describe('compileSelector', () => {
     expect(compileSelector(selector)(el)).toBe(expected);
   });
 });
+
+describe('default text rules', () => {
+  const all = Object.values(DEFAULT_RULES.text).flat();
+  const rulesHit = (t: string): string[] => all.filter((r) => t.length <= r.maxChars && new RegExp(r.pattern, r.caseSensitive === true ? 'u' : 'iu').test(t)).map((r) => r.rule);
+
+  test.each([
+    'By 2030, solar will double from 2020 levels.',
+    'By contrast, in 2019 the figure was 5%.',
+    'May 5, 2019 was a turning point for the company.',
+    'Published results show a 5% rise in sales.',
+    "The company's Pro subscription costs $9.99 per month, up from $7.99.",
+    'Regulators are reviewing comments from the public on the rule.',
+    'Related to the cuts, the exchange said subscribers would see a revised share count.',
+    'Shares closed at 14:30 on 3 March 2026 after the halt was lifted.',
+  ])('a real sentence is kept: %s', (text) => {
+    expect(rulesHit(text)).toEqual([]);
+  });
+
+  test.each([
+    ['November 20, 2019 Emiliano Bellini', 'dateline'],
+    ['Updated: Sat 8:31 PM, Feb 17, 2018', 'dateline'],
+    ['By Ana Lindqvist | March 4, 2026', 'byline'],
+    ['You may also like...', 'related'],
+    ['Lesen Sie auch: Aluminium bleibt knapp', 'related'],
+    ['Advertisement', 'advertisement'],
+    ['The post Rates rise appeared first on Harbor Ledger.', 'syndication'],
+    ['Follow Newsbeat on Instagram, Facebook and YouTube.', 'share'],
+  ])('boilerplate is caught: %s', (text, rule) => {
+    expect(rulesHit(text)).toContain(rule);
+  });
+});
