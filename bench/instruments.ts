@@ -258,7 +258,7 @@ function scoreSentimentSet(): { n: number; acc: number; f1: number; majorityAcc:
   const rows = readFileSync(file, 'utf8').split('\n').slice(1).filter(Boolean).map((line) => {
     const cut = line.lastIndexOf(',');
     return { text: line.slice(0, cut).replace(/^"|"$/g, ''), label: Number(line.slice(cut + 1)) };
-  });
+  }).filter((r) => r.label === 0 || r.label === 1 || r.label === 2); // rows broken by quoted line breaks carry no label
   const names = ['negative', 'positive', 'neutral'];
   const evaluate = (predict: (t: string) => string) => {
     const confusion = names.map(() => names.map(() => 0));
