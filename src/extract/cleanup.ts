@@ -21,6 +21,9 @@ const MAX_CONTAINER_SHARE = 0.3;
 const FIRST_BLOCKS_CHECKED = 6;
 const HAS_WORD_RE = /[\p{L}\p{N}]/u;
 
+/** Inline elements that can hold a label on their own ("<strong>Advertisement</strong>"). */
+const LABEL_TAGS = new Set(['span', 'strong', 'em', 'b', 'i', 'a', 'small', 'font']);
+
 /** Rules whose label heads a list of links that goes with it. */
 const LABELLED_LISTS = new Set(['related', 'tags']);
 /** A block is "links" when at least this share of its text is link text. */
@@ -110,10 +113,11 @@ export function cleanupContent(content: ElementNode, ctx: CleanupContext): Clean
         return false;
       }
     }
-    if (BLOCK_TAGS.has(el.tag) || el.tag === 'span' || el.tag === 'strong' || el.tag === 'em' || el.tag === 'b' || el.tag === 'a') {
+    const isBlock = BLOCK_TAGS.has(el.tag);
+    // Inline labels count only directly inside a container; inside a paragraph the paragraph was tested.
+    if (isBlock || (LABEL_TAGS.has(el.tag) && (el.parent === null || (stats.get(el.parent)?.hasBlockChild ?? false)))) {
       const length = lengthOf(el);
-      if (length === 0) return true;
-      if (length > longestRule) return true;
+      if (length === 0 || length > longestRule) return true;
       const text = collapseWhitespace(textOf(el));
       const hit = rules.text.find((r) => text.length <= r.maxChars && r.re.test(text));
       if (hit !== undefined) {
@@ -124,6 +128,8 @@ export function cleanupContent(content: ElementNode, ctx: CleanupContext): Clean
         }
         return false;
       }
+      // A paragraph-like block that is not boilerplate as a whole: its inline parts are prose.
+      if (isBlock && !(stats.get(el)?.hasBlockChild ?? false)) return false;
     }
     return true;
   });
