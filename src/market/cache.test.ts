@@ -82,3 +82,18 @@ describe('QuoteCache', () => {
     expect(cache.peek('C')).not.toBeNull();
   });
 });
+
+test('an implausible price (0, negative, NaN) never replaces a good quote', async () => {
+  const { provider, state } = fakeProvider();
+  let now = 0;
+  const cache = new QuoteCache(provider, { ttlMs: 1_000, now: () => now });
+  await cache.getQuote('X');
+  for (const bad of [0, -5, Number.NaN]) {
+    state.price = bad;
+    now += 5_000;
+    await cache.getQuote('X');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(cache.peek('X')).toMatchObject({ price: 100, stale: true });
+    expect(cache.lastError('X')).toContain('implausible price');
+  }
+});

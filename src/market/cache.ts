@@ -3,7 +3,7 @@
  * flagged `stale: true` with their age while one background refresh runs, and never throws when the provider is
  * down: with nothing cached it returns null (no price box beats a wrong one).
  */
-import { describeError } from '../errors.ts';
+import { AppError, describeError } from '../errors.ts';
 import type { Logger } from '../log.ts';
 import type { MarketDataProvider, Quote } from './types.ts';
 
@@ -88,6 +88,10 @@ export class QuoteCache {
     const job = this.provider
       .getQuote(symbol)
       .then((quote) => {
+        // A zero, negative or non-finite price is a broken answer, not a quote: keep the last good one instead.
+        if (!(Number.isFinite(quote.price) && quote.price > 0)) {
+          throw new AppError('fetch_failed', `${this.provider.name}: implausible price ${quote.price} for ${symbol}`);
+        }
         this.store(symbol, quote);
         this.failedAt.delete(symbol);
         return quote;
