@@ -89,3 +89,21 @@ describe('format', () => {
     expect(instrumentPath('us:BRK/B')).toBe('/instruments/us:BRK%2FB');
   });
 });
+
+describe('findMoves', () => {
+  test('largest close-to-close moves first, with the articles of the hours before each', async () => {
+    const { findMoves } = await import('./moves.ts');
+    const c = series([100, 101, 95, 96, 106, 105]);
+    const at = (h: number) => new Date(T0 + h * H);
+    const moves = findMoves(c, [
+      { id: 1, title: 'before the jump', publishedAt: at(3.5) },
+      { id: 2, title: 'long before', publishedAt: at(-10) },
+      { id: 3, title: 'after the jump', publishedAt: at(5.5) },
+    ], 2);
+    expect(moves.map((m) => Math.round(m.changePct * 10) / 10)).toEqual([10.4, -5.9]);
+    expect(moves[0]?.articles.map((a) => a.id)).toEqual([1]);
+    expect(moves[0]?.lookbackMs).toBe(6 * H);
+    expect(moves[1]?.articles.map((a) => a.id)).toEqual([]);
+    expect(findMoves(series([1]), [])).toEqual([]);
+  });
+});

@@ -7,6 +7,7 @@ import { sourcesById } from '../api/articles.ts';
 import type { WebDeps } from '../context.ts';
 import { type ChartMarker, candleIndexAt, MAX_MARKERS, renderPriceChart } from './chart.ts';
 import { resolveInstrument } from './lookup.ts';
+import { findMoves } from './moves.ts';
 import { InstrumentPage } from './page.tsx';
 import { parseRange } from './params.ts';
 
@@ -41,6 +42,7 @@ export function instrumentPageHandler(deps: WebDeps) {
         series={series}
         chartSvg={chartSvg}
         markerCount={chartSvg ? markers.length : 0}
+        moves={chartSvg ? findMoves(candles, recent.items) : []}
         articles={page.items}
         sources={sources}
         nextCursor={page.nextCursor}

@@ -8,8 +8,9 @@ import type { Quote } from '../../market/types.ts';
 import type { Article, Source } from '../../model.ts';
 import { fullTime, hostOf, timeAgo } from '../pages/format.ts';
 import { feedLinks, Layout } from '../pages/layout.tsx';
-import { CHART_STYLE } from './chart.ts';
+import { CHART_STYLE, timeLabel } from './chart.ts';
 import { asOfLabel, changeClass, changeWindowLabel, formatChange, formatPrice, instrumentPath } from './format.ts';
+import type { PriceMove } from './moves.ts';
 import { CHART_RANGES, type CandleSeriesView, type ChartRange } from './types.ts';
 
 /** Labels of the range links. */
@@ -29,6 +30,8 @@ export interface InstrumentPageProps {
   chartSvg: string | null;
   /** Articles placed on the chart. */
   markerCount: number;
+  /** Largest moves in the range with the news before each. */
+  moves: PriceMove[];
   articles: Article[];
   sources: Map<number, Source>;
   nextCursor: string | null;
@@ -48,6 +51,10 @@ const PAGE_STYLE = `
 .ranges a[aria-current]{background:var(--accent);border-color:var(--accent);color:var(--bg)}
 figure.chart{margin:0 0 8px;border:1px solid var(--line);border-radius:8px;background:var(--card);padding:8px 6px 2px}
 figure.chart figcaption{font-size:.8rem;color:var(--muted);padding:2px 4px 6px}
+.moves{list-style:none;margin:0 0 8px;padding:0;display:grid;gap:8px;grid-template-columns:repeat(auto-fit,minmax(220px,1fr))}
+.moves>li{border:1px solid var(--line);border-radius:8px;background:var(--card);padding:8px 12px}
+.moves .mv{display:flex;gap:8px;align-items:baseline;flex-wrap:wrap;font-variant-numeric:tabular-nums}
+.moves .up{color:var(--up)}.moves .down{color:var(--down)}.moves ul{margin:4px 0 0;padding-left:18px;font-size:.9rem}
 `;
 
 function QuoteLine(props: { quote: Quote | null }) {
@@ -67,6 +74,42 @@ function QuoteLine(props: { quote: Quote | null }) {
         {q.stale ? `Delayed: the provider is unreachable; last price ${asOfLabel(q)}.` : `${q.provider === 'demo' ? 'Demo prices: illustrative, not real quotes' : `From ${q.provider}`} · ${asOfLabel(q)}`}
       </p>
     </div>
+  );
+}
+
+function Moves(props: { moves: PriceMove[]; range: ChartRange; currency: string }) {
+  if (props.moves.length === 0) return null;
+  const hours = Math.round((props.moves[0]?.lookbackMs ?? 0) / 3_600_000);
+  return (
+    <section aria-label="Largest moves">
+      <h2>Largest moves ({RANGE_LABELS[props.range]})</h2>
+      <ol class="moves">
+        {props.moves.map((m) => (
+          <li>
+            <div class="mv">
+              <strong class={changeClass(m.changePct)}>{formatChange(m.changePct)}</strong>
+              <span>
+                {formatPrice(m.from, props.currency)} → {formatPrice(m.to, props.currency)}
+              </span>
+              <time class="meta" datetime={new Date(m.at).toISOString()}>
+                {`${timeLabel(m.at, props.range === '1y' ? '1m' : props.range)}${props.range === '1d' ? '' : ` ${timeLabel(m.at, '1d')}`} UTC`}
+              </time>
+            </div>
+            {m.articles.length > 0 ? (
+              <ul>
+                {m.articles.slice(0, 3).map((a) => (
+                  <li>
+                    <a href={`/articles/${a.id}`}>{a.title}</a>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p class="hint">No linked news in the {hours} hours before.</p>
+            )}
+          </li>
+        ))}
+      </ol>
+    </section>
   );
 }
 
@@ -136,6 +179,7 @@ export function InstrumentPage(props: InstrumentPageProps) {
       ) : (
         <p class="hint">No price history available for this range.</p>
       )}
+      <Moves moves={props.moves} range={range} currency={props.quote?.currency ?? inst.currency} />
       <section aria-label="Articles">
         <h2>News about {inst.name}</h2>
         {props.articles.length === 0 ? <p class="hint">No articles linked to {inst.symbol} yet.</p> : <ArticleList articles={props.articles} sources={props.sources} now={props.now} />}
