@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { registerArticles } from './commands/articles.ts';
 import { registerConfig } from './commands/config.ts';
+import { registerData } from './commands/data.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerExtract } from './commands/extract.ts';
 import { registerFeeds } from './commands/feeds.ts';
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
   registerExtract(program);
   registerTakedown(program);
   registerDemo(program);
+  registerData(program);
   registerConfig(program);
   const override = (cmd: Command): void => {
     cmd.exitOverride();

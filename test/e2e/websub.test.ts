@@ -39,7 +39,7 @@ describe('WebSub push delivery', () => {
   let pipeline: PipelineHandle;
   let websub: WebSubHandle | undefined;
   const tmp = tempDir();
-  const subscription: { callback?: string; topic?: string; secret?: string; verified?: { status: number; body: string } } = {};
+  const subscription: { callback?: string | undefined; topic?: string | undefined; secret?: string | undefined; verified?: { status: number; body: string } } = {};
 
   beforeAll(async () => {
     site = await startLoopback((req, res) => {
