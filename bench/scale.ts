@@ -22,8 +22,11 @@ import { openQueue } from '../src/queue/open.ts';
 import { startFarm } from '../src/queue/testing/farm.ts';
 import { buildArticle } from '../src/store/contract/fixtures.ts';
 import { checkPostgres, dropSchema, freshPostgres, testPgUrl } from '../src/store/contract/harness.ts';
+import { PostgresStore } from '../src/store/postgres/index.ts';
 import { SqliteStore } from '../src/store/sqlite/index.ts';
 import type { Store } from '../src/store/store.ts';
+import type { NewArticle } from '../src/model.ts';
+import { parseSearchQuery } from '../src/web/search-query.ts';
 import { markdownTable, writeSection } from './report.ts';
 
 /** Articles inserted per store, in batches the size of a busy feed. */
@@ -55,6 +58,24 @@ const PG_PROCESSES = [1, 2, 4];
 /** Give up on one ingest run after this long. */
 const INGEST_TIMEOUT_MS = 120_000;
 const ROOT = new URL('../', import.meta.url).pathname;
+/** Articles in the search corpus of both stores (env SCALE_SEARCH_N; the issue's target is 1,000,000). */
+const SEARCH_N = Number(process.env.SCALE_SEARCH_N ?? 100_000);
+const SEARCH_BATCH = 1_000;
+/** Timed runs per query (after 3 warm-up runs); p50 and p99 are reported. */
+const SEARCH_RUNS = 40;
+/** Parts to run (env SCALE_PARTS, comma-separated: store,ingest,search); all by default. */
+const PARTS = new Set((process.env.SCALE_PARTS ?? 'store,ingest,search').split(','));
+const SEARCH_NOW = Date.UTC(2026, 10, 25);
+const SEARCH_SPAN_MS = 365 * 86_400_000;
+/** Queries of increasing difficulty: common word, mid and rare words, phrase, short prefix, filtered. */
+const SEARCH_QUERIES = [
+  { label: 'common word', text: 'market' },
+  { label: 'two mid-frequency words', text: 'copper freight' },
+  { label: 'rare word', text: 'zolvane' },
+  { label: 'phrase', text: '"central bank"' },
+  { label: 'prefix (3 letters)', text: 'inf*' },
+  { label: 'word + source filter', text: 'market', sourceId: 3 },
+];
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
@@ -206,52 +227,183 @@ async function pgIngestSetup() {
   };
 }
 
+/** Deterministic PRNG (mulberry32). */
+function seeded(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/** Invented market vocabulary, Zipf-distributed (rank r drawn with weight 1/r), plus syllable pseudo-words. */
+function articleMaker(): (n: number) => NewArticle {
+  const base = `market markets bank central rates inflation shares stock bond yield copper freight oil gold
+    dollar earnings revenue profit guidance outlook futures traders investors index crypto token exchange
+    rally slump policy tariff supply demand shipping energy chip software lender mortgage housing jobs`.split(/\s+/);
+  const syllables = 'ka lo mi ne ru ta vo zi pa se dor len mar qui tor bel fin gra hol jun'.split(' ');
+  const vocab = [...base.filter(Boolean)];
+  for (let i = 0; vocab.length < 20_000; i++) {
+    vocab.push(`${syllables[i % 20]}${syllables[Math.floor(i / 20) % 20]}${syllables[Math.floor(i / 400) % 20]}`);
+  }
+  vocab.push('zolvane');
+  const random = seeded(7);
+  const weights = vocab.map((_, r) => 1 / (r + 1));
+  const cum: number[] = [];
+  weights.reduce((sum, w, i) => (cum[i] = sum + w), 0);
+  const total = cum.at(-1) ?? 1;
+  const word = () => {
+    const x = random() * total;
+    let lo = 0;
+    let hi = cum.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((cum[mid] ?? 0) < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return vocab[lo] ?? 'market';
+  };
+  return (n) => {
+    const title = Array.from({ length: 7 }, word).join(' ');
+    const text = `${Array.from({ length: 80 }, word).join(' ')}.`;
+    const at = new Date(SEARCH_NOW - SEARCH_SPAN_MS + Math.floor((n / SEARCH_N) * SEARCH_SPAN_MS));
+    return buildArticle(n, { sourceId: 1 + (n % 5), title, text, excerpt: text.slice(0, 140), html: `<p>${text}</p>`, publishedAt: at, fetchedAt: at });
+  };
+}
+
+/** p50/p99 search latency per query on a store holding SEARCH_N generated articles. */
+async function measureSearch(open: () => Promise<{ store: Store; dispose(): Promise<void> }>) {
+  const { store, dispose } = await open();
+  try {
+    for (let i = 0; i < 5; i++) await store.insertSource({ url: `https://search${i}.example/feed` }, new Date());
+    const make = articleMaker();
+    const started = performance.now();
+    for (let i = 0; i < SEARCH_N; i += SEARCH_BATCH) {
+      await store.insertArticles(Array.from({ length: Math.min(SEARCH_BATCH, SEARCH_N - i) }, (_, k) => make(i + k)));
+    }
+    const insertSeconds = (performance.now() - started) / 1000;
+    if (store instanceof PostgresStore) await store.pool.query('ANALYZE articles');
+    const results: Array<{ label: string; p50: number; p99: number; hits: number }> = [];
+    for (const q of SEARCH_QUERIES) {
+      const query = {
+        clauses: parseSearchQuery(q.text),
+        offset: 0,
+        limit: 20,
+        now: new Date(SEARCH_NOW),
+        ...(q.sourceId === undefined ? {} : { sourceId: q.sourceId }),
+      };
+      const ms: number[] = [];
+      let hits = 0;
+      for (let r = 0; r < SEARCH_RUNS + 3; r++) {
+        const t = performance.now();
+        const res = await store.searchArticles?.(query);
+        if (r >= 3) ms.push(performance.now() - t);
+        hits = res?.hits.length ?? 0;
+      }
+      ms.sort((x, y) => x - y);
+      results.push({ label: q.label, p50: median(ms), p99: ms[Math.min(ms.length - 1, Math.floor(ms.length * 0.99))] ?? 0, hits });
+    }
+    return { insertSeconds, results };
+  } finally {
+    await dispose();
+  }
+}
+
 /** Run the benchmark, print its tables and rewrite its BENCHMARKS.md section. */
 export async function run(): Promise<void> {
   const pg = await checkPostgres();
   const hasPg = pg.state === 'ready';
   if (pg.state !== 'ready') console.log(`scale: PostgreSQL rows skipped — ${pg.reason}`);
 
-  const sqlite = await measureStore(openSqliteFile);
-  const postgres = hasPg ? await measureStore(freshPostgres) : undefined;
   const ratio = (a: number | undefined, b: number) => (a === undefined ? 'n/a' : `${(a / b).toFixed(2)}×`);
-  const storeRows = [
-    ['insert articles/s (batches of 50)', fmt(sqlite.insertPerSec), postgres ? fmt(postgres.insertPerSec) : 'n/a', ratio(postgres?.insertPerSec, sqlite.insertPerSec)],
-    ['list pages/s (50 newest, cursor walk)', fmt(sqlite.listPagesPerSec), postgres ? fmt(postgres.listPagesPerSec) : 'n/a', ratio(postgres?.listPagesPerSec, sqlite.listPagesPerSec)],
-    ['known-item checks/s (50 items)', fmt(sqlite.knownPerSec), postgres ? fmt(postgres.knownPerSec) : 'n/a', ratio(postgres?.knownPerSec, sqlite.knownPerSec)],
-  ];
-  const storeTable = markdownTable(['operation (median of 3)', 'SQLite (baseline)', 'PostgreSQL', 'PG / SQLite'], storeRows);
-  console.log(storeTable);
+  const sections: string[] = [];
 
-  const ingestRows: string[][] = [];
-  for (const spec of FARMS) {
-    const baseline = await measureIngest(spec, 1, sqliteIngestSetup);
-    const pages = spec.hosts * spec.feedsPerHost * spec.itemsPerFeed;
-    ingestRows.push([spec.label, `${pages}`, 'SQLite, 1 process (baseline)', fmt(baseline), '1.00×']);
-    for (const n of hasPg ? PG_PROCESSES : []) {
-      const rate = await measureIngest(spec, n, pgIngestSetup);
-      ingestRows.push([spec.label, `${pages}`, `PostgreSQL, ${n} process${n > 1 ? 'es' : ''}`, fmt(rate), ratio(rate, baseline)]);
-    }
+  if (PARTS.has('store')) {
+    const sqlite = await measureStore(openSqliteFile);
+    const postgres = hasPg ? await measureStore(freshPostgres) : undefined;
+    const row = (label: string, pick: (f: StoreFigures) => number) => [
+      label,
+      fmt(pick(sqlite)),
+      postgres ? fmt(pick(postgres)) : 'n/a',
+      ratio(postgres && pick(postgres), pick(sqlite)),
+    ];
+    const storeTable = markdownTable(
+      ['operation (median of 3)', 'SQLite (baseline)', 'PostgreSQL', 'PG / SQLite'],
+      [
+        row('insert articles/s (batches of 50)', (f) => f.insertPerSec),
+        row('list pages/s (50 newest, cursor walk)', (f) => f.listPagesPerSec),
+        row('known-item checks/s (50 items)', (f) => f.knownPerSec),
+      ],
+    );
+    console.log(storeTable);
+    sections.push(
+      `Store throughput through the Store API: ${fmt(INSERT_N)} articles inserted in batches of ${INSERT_BATCH}, ` +
+        `${LIST_PAGES} listing pages, ${KNOWN_CALLS} known-item checks; SQLite on a WAL file, PostgreSQL 15 on ` +
+        `loopback, same machine.\n\n${storeTable}`,
+    );
   }
-  const ingestTable = markdownTable(['farm', 'pages', 'workers', 'pages stored/s', 'vs SQLite 1 process'], ingestRows);
-  console.log(ingestTable);
 
-  writeSection(
-    'scale',
-    'Scale-out: PostgreSQL beside SQLite',
-    'node bin/run-ts.mjs bench/scale.ts',
-    `Store throughput through the Store API: ${fmt(INSERT_N)} articles inserted in batches of ${INSERT_BATCH}, ` +
-      `${LIST_PAGES} listing pages, ${KNOWN_CALLS} known-item checks; SQLite on a WAL file, PostgreSQL 15 on ` +
-      `loopback, same machine.\n\n${storeTable}\n\n` +
+  if (PARTS.has('ingest')) {
+    const ingestRows: string[][] = [];
+    for (const spec of FARMS) {
+      const baseline = await measureIngest(spec, 1, sqliteIngestSetup);
+      const pages = spec.hosts * spec.feedsPerHost * spec.itemsPerFeed;
+      ingestRows.push([spec.label, `${pages}`, 'SQLite, 1 process (baseline)', fmt(baseline), '1.00×']);
+      for (const n of hasPg ? PG_PROCESSES : []) {
+        const rate = await measureIngest(spec, n, pgIngestSetup);
+        ingestRows.push([spec.label, `${pages}`, `PostgreSQL, ${n} process${n > 1 ? 'es' : ''}`, fmt(rate), ratio(rate, baseline)]);
+      }
+    }
+    const ingestTable = markdownTable(['farm', 'pages', 'workers', 'pages stored/s', 'vs SQLite 1 process'], ingestRows);
+    console.log(ingestTable);
+    sections.push(
       `Ingest through the job queue (poll jobs enqueue one page job per new item; one serial queue per host; ` +
-      `${WORKER_CONCURRENCY} jobs at once per worker process), timed from enqueueing the polls until every page ` +
-      `is stored, worker start-up excluded. With pages that answer at once the queue's own cost decides: ` +
-      `graphile-worker pays several PostgreSQL commits per job (claim, queue lock, completion; ~2.7 ms per ` +
-      `fsync'd commit here), and workers that claim at the same moment miss each other's locked queues and wait ` +
-      `for their next poll (${WORKER_POLL_MS} ms here), where the SQLite jobs table claims in-process. With network-like pages the ` +
-      `number of jobs in flight decides, and worker processes add them. The machine has 2 cores shared with ` +
-      `the farm, the database and other work (load average ~10 during the run), so figures are noisy.\n\n${ingestTable}`,
-  );
+        `${WORKER_CONCURRENCY} jobs at once per worker process), timed from enqueueing the polls until every page ` +
+        `is stored, worker start-up excluded. With pages that answer at once the queue's own cost decides: ` +
+        `graphile-worker pays several PostgreSQL commits per job (claim, queue lock, completion; ~2.7 ms per ` +
+        `fsync'd commit here), and workers that claim at the same moment miss each other's locked queues and wait ` +
+        `for their next poll (${WORKER_POLL_MS} ms here), where the SQLite jobs table claims in-process. With ` +
+        `network-like pages the number of jobs in flight decides, and worker processes add them. The machine has ` +
+        `2 cores shared with the farm, the database and other work (load average ~10 during the run), so figures ` +
+        `are noisy.\n\n${ingestTable}`,
+    );
+  }
+
+  if (PARTS.has('search')) {
+    const sqliteSearch = await measureSearch(openSqliteFile);
+    const pgSearch = hasPg ? await measureSearch(freshPostgres) : undefined;
+    const ms = (x: number | undefined) => (x === undefined ? 'n/a' : x.toFixed(1));
+    const searchRows = sqliteSearch.results.map((r, i) => {
+      const p = pgSearch?.results[i];
+      return [r.label, `${r.hits}`, ms(r.p50), ms(r.p99), ms(p?.p50), ms(p?.p99), ratio(p?.p99, r.p99)];
+    });
+    searchRows.push([
+      `load ${fmt(SEARCH_N)} articles (s)`,
+      '',
+      sqliteSearch.insertSeconds.toFixed(1),
+      '',
+      pgSearch ? pgSearch.insertSeconds.toFixed(1) : 'n/a',
+      '',
+      ratio(pgSearch?.insertSeconds, sqliteSearch.insertSeconds),
+    ]);
+    const searchTable = markdownTable(
+      ['query (page of 20, ranked)', 'hits', 'SQLite p50 ms (baseline)', 'SQLite p99 ms', 'PostgreSQL p50 ms', 'PostgreSQL p99 ms', 'PG / SQLite p99'],
+      searchRows,
+    );
+    console.log(searchTable);
+    sections.push(
+      `Search through \`store.searchArticles\` on ${fmt(SEARCH_N)} generated articles (Zipf-distributed invented ` +
+        `words, 80-word bodies; env SCALE_SEARCH_N sets the size, 1,000,000 is the issue's target), ${SEARCH_RUNS} ` +
+        `timed runs per query: FTS5 beside tsvector + GIN.\n\n${searchTable}`,
+    );
+  }
+
+  // A partial run (SCALE_PARTS) prints only: the section always holds every part from one run.
+  if (PARTS.size === 3 && sections.length === 3) {
+    writeSection('scale', 'Scale-out: PostgreSQL beside SQLite', 'node bin/run-ts.mjs bench/scale.ts', sections.join('\n\n'));
+  }
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await run();

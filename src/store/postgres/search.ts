@@ -86,13 +86,14 @@ export async function searchArticles(sql: Sql, q: SearchQuery): Promise<SearchRe
   const titleVector = `to_tsvector('${CONFIG}', translate(c.title, '${SPLIT_CHARS}', '${' '.repeat(SPLIT_CHARS.length)}'))`;
   const titleHits = compiled.positives.map((p) => `(${titleVector} @@ ${p})::int`).join(' + ');
   const filters = filterSql(b, q);
+  // The tsquery is written inline (not joined from a CTE) so the planner sees it: for a common term it
+  // then walks the primary key backwards and stops at `want` matches instead of sorting every match.
   const { rows } = await sql.query<Candidate>(
-    `WITH q AS (SELECT ${compiled.query} AS query),
-     c AS (SELECT a.id, a.published_at AS pub, a.title, a.search_vector FROM articles a, q
-           WHERE a.search_vector @@ q.query${filters} ORDER BY a.id DESC LIMIT ${b.param(want)})
-     SELECT c.id, c.pub, ts_rank(${RANK_WEIGHTS}, c.search_vector, q.query) AS rank,
+    `WITH c AS (SELECT a.id, a.published_at AS pub, a.title, a.search_vector FROM articles a
+           WHERE a.search_vector @@ (${compiled.query})${filters} ORDER BY a.id DESC LIMIT ${b.param(want)})
+     SELECT c.id, c.pub, ts_rank(${RANK_WEIGHTS}, c.search_vector, (${compiled.query})) AS rank,
        ${titleHits} AS title_hits
-     FROM c, q`,
+     FROM c`,
     b.params,
   );
   const complete = rows.length < want;
@@ -183,9 +184,8 @@ export async function listSimilarArticles(sql: Sql, id: number, limit: number): 
   const terms = await topTerms(sql, article, SIMILAR_TERMS);
   if (terms.length === 0) return [];
   const { rows } = await sql.query<{ id: number; rank: number }>(
-    `WITH q AS (SELECT to_tsquery('${CONFIG}', $1) AS query),
-     c AS (SELECT a.id, a.search_vector FROM articles a, q
-           WHERE a.search_vector @@ q.query AND a.id <> $2 ORDER BY a.id DESC LIMIT $3)
+    `WITH c AS (SELECT a.id, a.search_vector FROM articles a
+           WHERE a.search_vector @@ to_tsquery('${CONFIG}', $1) AND a.id <> $2 ORDER BY a.id DESC LIMIT $3)
      SELECT c.id, (SELECT SUM(w.idf * ts_rank(${RANK_WEIGHTS}, c.search_vector, plainto_tsquery('${CONFIG}', w.term)))
                    FROM unnest($4::text[], $5::float8[]) AS w (term, idf)) AS rank
      FROM c`,
