@@ -142,6 +142,7 @@ describe.runIf(executablePath !== null)('market context in a browser', () => {
           return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}) at ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
         });
         expect(violations, `${path} ${scheme}`).toEqual([]);
+        if (scheme === 'dark') await page.screenshot({ path: new URL(`${path === articlePath ? 'market-article' : 'instrument'}-dark-desktop.png`, SCREENSHOTS).pathname });
         await page.context().close();
       }
     }

@@ -99,11 +99,13 @@ describe('findMoves', () => {
       { id: 1, title: 'before the jump', publishedAt: at(3.5) },
       { id: 2, title: 'long before', publishedAt: at(-10) },
       { id: 3, title: 'after the jump', publishedAt: at(5.5) },
-    ], 2);
+    ], T0 + 100 * H, 2);
     expect(moves.map((m) => Math.round(m.changePct * 10) / 10)).toEqual([10.4, -5.9]);
     expect(moves[0]?.articles.map((a) => a.id)).toEqual([1]);
     expect(moves[0]?.lookbackMs).toBe(6 * H);
     expect(moves[1]?.articles.map((a) => a.id)).toEqual([]);
-    expect(findMoves(series([1]), [])).toEqual([]);
+    expect(findMoves(series([1]), [], T0)).toEqual([]);
+    // The bar still forming ends now, not in the future.
+    expect(findMoves(series([100, 120]), [], T0 + 1.5 * H)[0]?.at).toBe(T0 + 1.5 * H);
   });
 });

@@ -42,7 +42,7 @@ export function instrumentPageHandler(deps: WebDeps) {
         series={series}
         chartSvg={chartSvg}
         markerCount={chartSvg ? markers.length : 0}
-        moves={chartSvg ? findMoves(candles, recent.items) : []}
+        moves={chartSvg ? findMoves(candles, recent.items, deps.now().getTime()) : []}
         articles={page.items}
         sources={sources}
         nextCursor={page.nextCursor}

@@ -18,7 +18,7 @@ export interface MoveArticle {
 
 /** One large move: from the previous bar's close to this bar's close. */
 export interface PriceMove {
-  /** End of the move (the bar's open time plus one bar). */
+  /** End of the move: the bar's close time (its open plus one bar), or now for the bar still forming. */
   at: number;
   from: number;
   to: number;
@@ -31,9 +31,9 @@ export interface PriceMove {
 /**
  * The `count` largest absolute close-to-close moves, largest first, with the articles published in the window before
  * each. Fewer than two candles give none.
- * @example findMoves(candles, articles) // [{ changePct: -4.1, articles: [{ title: 'Guidance cut' … }] }, …]
+ * @example findMoves(candles, articles, Date.now()) // [{ changePct: -4.1, articles: [{ title: 'Guidance cut' … }] }, …]
  */
-export function findMoves(candles: Candle[], articles: MoveArticle[], count = MOVE_COUNT): PriceMove[] {
+export function findMoves(candles: Candle[], articles: MoveArticle[], now: number, count = MOVE_COUNT): PriceMove[] {
   if (candles.length < 2) return [];
   const first = candles[0];
   const second = candles[1];
@@ -45,7 +45,7 @@ export function findMoves(candles: Candle[], articles: MoveArticle[], count = MO
     const cur = candles[i];
     if (!prev || !cur || !(prev.close > 0) || !Number.isFinite(cur.close)) continue;
     const changePct = ((cur.close - prev.close) / prev.close) * 100;
-    moves.push({ at: cur.time + bar, from: prev.close, to: cur.close, changePct, articles: [], lookbackMs });
+    moves.push({ at: Math.min(cur.time + bar, now), from: prev.close, to: cur.close, changePct, articles: [], lookbackMs });
   }
   const top = moves.sort((a, b) => Math.abs(b.changePct) - Math.abs(a.changePct)).slice(0, count);
   for (const m of top) {
