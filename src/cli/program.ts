@@ -7,6 +7,7 @@ import { registerDemo } from './commands/demo.ts';
 import { registerExtract } from './commands/extract.ts';
 import { registerFeeds } from './commands/feeds.ts';
 import { registerIngest } from './commands/ingest.ts';
+import { registerInstruments } from './commands/instruments.ts';
 import { registerOpml } from './commands/opml.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerSources } from './commands/sources.ts';
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
   registerExtract(program);
   registerTakedown(program);
   registerDemo(program);
+  registerInstruments(program);
   registerData(program);
   registerConfig(program);
   const override = (cmd: Command): void => {

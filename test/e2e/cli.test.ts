@@ -167,4 +167,45 @@ describe('tickerwire CLI', () => {
     expect(notFeed.code).toBe(1);
     expect(notFeed.stdout).toContain('feed_unrecognized');
   });
+
+  test('link prints subject instruments and never links ordinary words', async () => {
+    const file = join(tmp.dir, 'note.txt');
+    writeFileSync(file, 'Nvidia shares rose 4.2% to $131.50 on Tuesday after the chipmaker beat forecasts. Apple pie prices also rose at public markets near the harbour.');
+    const r = await runCli(['link', file, '--title', 'Nvidia jumps after results', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as { links: Array<{ instrumentId: string; role: string }>; figures: Array<{ value: number; unit: string }> };
+    expect(out.links.map((l) => l.instrumentId)).toEqual(['us:NVDA']);
+    expect(out.links[0]?.role).toBe('subject');
+    expect(out.figures.some((f) => f.value === 4.2 && f.unit === '%')).toBe(true);
+    const search = await runCli(['instruments', 'search', 'SMIC', '--json']);
+    expect((JSON.parse(search.stdout) as Array<{ id: string }>).map((i) => i.id)).toContain('hk:0981');
+    expect((await runCli(['instruments', 'show', 'us:NOPE'])).code).toBe(1);
+  });
+
+  test('export, import and copy move a database without loss', async () => {
+    const source = tempDir();
+    const target = tempDir();
+    const from = { TICKERWIRE_DATA: source.dir, TICKERWIRE_ALLOW_HOSTS: '127.0.0.1' };
+    try {
+      await runCli(['sources', 'add', `${server.url}/quayside/feed.xml`], from);
+      expect((await runCli(['ingest', '--once'], from)).code).toBe(0);
+      const dump = join(source.dir, 'dump.jsonl');
+      const out = await runCli(['export', '-o', dump], from);
+      expect(out.code, out.stderr).toBe(0);
+      const imported = await runCli(['import', dump, '--json'], { TICKERWIRE_DATA: target.dir });
+      expect(imported.code, imported.stderr).toBe(0);
+      const counts = (JSON.parse(imported.stdout) as { counts: Record<string, number> }).counts;
+      expect(counts.articles).toBe(2);
+      const before = JSON.parse((await runCli(['articles', 'list', '--json'], from)).stdout) as unknown;
+      const after = JSON.parse((await runCli(['articles', 'list', '--json'], { TICKERWIRE_DATA: target.dir })).stdout) as unknown;
+      expect(after).toEqual(before);
+      expect((await runCli(['import', dump], { TICKERWIRE_DATA: target.dir })).code).toBe(1);
+      const copy = await runCli(['copy', '--to', `sqlite:${join(target.dir, 'copy.db')}`, '--json'], from);
+      expect(copy.code, copy.stderr).toBe(0);
+      expect((JSON.parse(copy.stdout) as { counts: Record<string, number> }).counts.sources).toBe(1);
+    } finally {
+      source.remove();
+      target.remove();
+    }
+  });
 });
