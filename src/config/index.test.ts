@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadConfig, redactConfig } from './index.ts';
 import { AppError } from '../errors.ts';
@@ -39,5 +42,28 @@ describe('loadConfig', () => {
   test('secrets are redacted for display', () => {
     const c = loadConfig({ TICKERWIRE_DATA: '/tmp/a', TICKERWIRE_DATABASE_URL: 'postgres://u:pw@h/db' });
     expect(redactConfig(c).databaseUrl).toBe('postgres://u:[redacted]@h/db');
+  });
+
+  test('a config file adds extraction rules and instruments, validated', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tw-cfg-'));
+    try {
+      writeFileSync(
+        join(dir, 'tickerwire.json'),
+        JSON.stringify({
+          extractRules: { sites: { 'news.example': [{ selector: '.promo-box', reason: 'house ads' }] }, text: { en: [{ rule: 'cta', reason: 'podcast plug', pattern: '^listen to our podcast' }] } },
+          extraInstruments: { aliases: { 'us:NVDA': ['Team Green'] } },
+        }),
+      );
+      const c = loadConfig({ TICKERWIRE_DATA: dir });
+      expect(c.extractRules.sites['news.example']?.[0]?.selector).toBe('.promo-box');
+      expect(c.extractRules.text.en?.[0]).toMatchObject({ maxChars: 200, caseSensitive: false });
+      expect(c.extraInstruments.aliases['us:NVDA']).toEqual(['Team Green']);
+      writeFileSync(join(dir, 'tickerwire.json'), JSON.stringify({ extractRules: { classes: [{ rule: 'x', reason: 'y', pattern: '([' }] } }));
+      expect(() => loadConfig({ TICKERWIRE_DATA: dir })).toThrow(/not a valid regular expression/);
+      writeFileSync(join(dir, 'tickerwire.json'), '{ not json');
+      expect(() => loadConfig({ TICKERWIRE_DATA: dir })).toThrow(/not valid JSON/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

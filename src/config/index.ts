@@ -20,6 +20,47 @@ const SourceSpec = z.object({
   policy: z.enum(['full', 'excerpt', 'link']).optional(),
 });
 
+/** Extra extraction clean-up rules (added to the built-in ones; see src/extract/rules.ts and the README). */
+const TextRuleSpec = z.object({
+  rule: z.string().min(1),
+  reason: z.string().min(1),
+  pattern: z.string().min(1).refine(isRegex, 'not a valid regular expression'),
+  maxChars: z.number().int().positive().default(200),
+  caseSensitive: z.boolean().default(false),
+});
+const ExtractRulesSpec = z.object({
+  text: z.record(z.string(), z.array(TextRuleSpec)).default({}),
+  classes: z.array(z.object({ rule: z.string().min(1), reason: z.string().min(1), pattern: z.string().min(1).refine(isRegex, 'not a valid regular expression') })).default([]),
+  sites: z.record(z.string(), z.array(z.object({ selector: z.string().min(1), reason: z.string().min(1) }))).default({}),
+});
+
+/** Instruments and aliases users add (see src/instruments/types.ts). */
+const AliasSpec = z.object({ text: z.string().min(1), strength: z.enum(['strong', 'contextual', 'weak']), exact: z.boolean().default(false) });
+const InstrumentSpec = z.object({
+  id: z.string().regex(/^[a-z]+:[A-Za-z0-9.\-]+$/, 'ids look like us:NVDA, hk:0700, crypto:BTC'),
+  symbol: z.string().min(1),
+  name: z.string().min(1),
+  assetClass: z.enum(['stock', 'etf', 'index', 'crypto']),
+  currency: z.string().length(3),
+  exchange: z.string().min(1),
+  tickers: z.record(z.string(), z.string()).default({}),
+  aliases: z.array(AliasSpec).default([]),
+  rank: z.number().int().min(1).max(3).default(2),
+});
+const ExtraInstrumentsSpec = z.object({
+  instruments: z.array(InstrumentSpec).default([]),
+  aliases: z.record(z.string(), z.array(z.union([z.string().min(1), AliasSpec]))).default({}),
+});
+
+function isRegex(source: string): boolean {
+  try {
+    new RegExp(source, 'i');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const ConfigSchema = z.object({
   dataDir: z.string().min(1),
   databaseUrl: z.string().min(1),
@@ -47,6 +88,8 @@ const ConfigSchema = z.object({
   workers: int(0, 64),
   maxItemsPerFeed: int(1, 100_000),
   linkInstruments: boolish,
+  extraInstruments: ExtraInstrumentsSpec,
+  extractRules: ExtractRulesSpec,
   contactEmail: z.string().min(3),
   adminToken: z.string().min(16, 'must be at least 16 characters').optional(),
   siteName: z.string().min(1),
@@ -151,6 +194,8 @@ function defaults(dataDir: string): Record<keyof Config, unknown> {
     workers: 2,
     maxItemsPerFeed: 500,
     linkInstruments: true,
+    extraInstruments: { instruments: [], aliases: {} },
+    extractRules: { text: {}, classes: [], sites: {} },
     contactEmail: 'takedown@example.org',
     adminToken: undefined,
     siteName: 'tickerwire',

@@ -13,7 +13,11 @@ export function createEnricher(config: Config, store: Store, log: Logger): Enric
     log: log.child({ stage: 'enrich' }),
     now: () => new Date(),
     instruments: () => {
-      if (index === undefined) index = config.linkInstruments ? loadInstruments() : null;
+      if (index === undefined) {
+        const extra = config.extraInstruments;
+        const hasExtra = extra.instruments.length > 0 || Object.keys(extra.aliases).length > 0;
+        index = config.linkInstruments ? loadInstruments(hasExtra ? extra : undefined) : null;
+      }
       return index;
     },
   });

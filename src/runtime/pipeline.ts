@@ -33,7 +33,7 @@ export function createPipeline(config: Config, store: Store, log: Logger, extraA
     },
     log.child({ stage: 'fetch' }),
   );
-  const extractor = createExtractorPool({ threads: config.workers });
+  const extractor = createExtractorPool({ threads: config.workers, extract: { rules: config.extractRules } });
   const deps: PipelineDeps = {
     store,
     fetcher,

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { AppError } from '../../errors.ts';
 import { extractArticle } from '../../extract/index.ts';
+import { loadCliConfig } from '../context.ts';
 import { readTarget } from '../read-target.ts';
 import { printJson, println } from '../output.ts';
 
@@ -13,7 +14,8 @@ export function registerExtract(program: Command): void {
     .option('--json', 'print everything as JSON, including what was removed and why')
     .action(async (target: string, opts: { url?: string; json?: boolean }, cmd: Command) => {
       const page = await readTarget(target, cmd, 'page', 'html');
-      const result = extractArticle(page.text, opts.url ?? page.url);
+      const { config } = loadCliConfig(cmd);
+      const result = extractArticle(page.text, opts.url ?? page.url, { rules: config.extractRules });
       if (result.kind === 'skipped') throw new AppError('no_article', `no article found: ${result.reason} (${result.message})`);
       const a = result.article;
       if (opts.json) return printJson(a);
