@@ -129,6 +129,9 @@ describe('instrument page', () => {
     expect(html).toContain('data-tip="Lumen Bank lifts its dividend &#60;again&#62; (2026-11-25 10:00 UTC)"');
     expect(html).toContain('<a href="/instruments/us:LMNB?range=1d" aria-current="true">1D</a>');
     expect(html).toContain('href="/instruments/us:LMNB/feed.xml"');
+    const feed = await get('/instruments/us:LMNB/feed.xml');
+    expect(feed.status).toBe(200);
+    expect(await feed.text()).toContain('Lumen Bank lifts its dividend');
     expect(html).toContain('Largest moves (1D)');
     expect([...html.matchAll(/<ol class="moves">/g)]).toHaveLength(1);
     expect(Buffer.byteLength(html)).toBeLessThan(100 * 1024);
