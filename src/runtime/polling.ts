@@ -92,7 +92,7 @@ export async function startPolling(
       };
     }
 
-    const queue = await openQueue(store, log);
+    const queue = await openQueue(store, log, { workerSchema: config.queueSchema });
     const jobScheduler = roles.has('scheduler') ? startJobScheduler(store, queue, log, config.schedulerTickMs) : undefined;
     const worker = roles.has('worker') ? await startJobWorker(queue, pipeline.deps, config.concurrency, onPolled) : undefined;
     const enrichTimer = enricher ? setInterval(() => void enrich(null), ENRICH_EVERY_MS) : undefined;
