@@ -10,7 +10,7 @@ import type { WebDeps } from '../context.ts';
 import { limitParam, parseParam } from '../params.ts';
 import { presentArticleSummary } from '../present.ts';
 import { instrumentPath } from './format.ts';
-import { instrumentIndexOf, resolveInstrument } from './lookup.ts';
+import { instrumentIndexOf, quietly, resolveInstrument } from './lookup.ts';
 import { parseRange } from './params.ts';
 
 /** Most search results per request. */
@@ -31,7 +31,7 @@ export function searchInstrumentsHandler(deps: WebDeps) {
 export function getInstrumentHandler(deps: WebDeps) {
   return async (c: Context) => {
     const inst = resolveInstrument(deps, c.req.param('id') ?? '');
-    const quote = (await deps.market?.getQuote(inst.id)) ?? null;
+    const quote = await quietly(deps, `quote ${inst.id}`, deps.market?.getQuote(inst.id));
     return c.json({ ...toInstrumentJson(inst, { quote }), url: instrumentPath(inst.id) });
   };
 }
@@ -41,7 +41,7 @@ export function candlesHandler(deps: WebDeps) {
   return async (c: Context) => {
     const inst = resolveInstrument(deps, c.req.param('id') ?? '');
     const range = parseRange(c.req.query('range'));
-    const series = (await deps.market?.getCandles(inst.id, range)) ?? null;
+    const series = await quietly(deps, `candles ${inst.id}`, deps.market?.getCandles(inst.id, range));
     return c.json({
       instrumentId: inst.id,
       range,

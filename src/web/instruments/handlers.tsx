@@ -6,7 +6,7 @@ import type { Context } from 'hono';
 import { sourcesById } from '../api/articles.ts';
 import type { WebDeps } from '../context.ts';
 import { type ChartMarker, candleIndexAt, MAX_MARKERS, renderPriceChart } from './chart.ts';
-import { resolveInstrument } from './lookup.ts';
+import { quietly, resolveInstrument } from './lookup.ts';
 import { findMoves } from './moves.ts';
 import { InstrumentPage } from './page.tsx';
 import { parseRange } from './params.ts';
@@ -21,8 +21,8 @@ export function instrumentPageHandler(deps: WebDeps) {
     const range = parseRange(c.req.query('range'));
     const cursor = c.req.query('cursor') || undefined;
     const [quote, series, page, recent, sources] = await Promise.all([
-      deps.market?.getQuote(inst.id) ?? null,
-      deps.market?.getCandles(inst.id, range) ?? null,
+      quietly(deps, `quote ${inst.id}`, deps.market?.getQuote(inst.id)),
+      quietly(deps, `candles ${inst.id}`, deps.market?.getCandles(inst.id, range)),
       deps.store.listInstrumentArticles(inst.id, { limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) }),
       deps.store.listInstrumentArticles(inst.id, { limit: MAX_MARKERS }),
       sourcesById(deps),

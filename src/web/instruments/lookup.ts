@@ -1,7 +1,7 @@
 /**
  * @module web/instruments/lookup — finding the instrument a request names, and presenting article links.
  */
-import { AppError } from '../../errors.ts';
+import { AppError, describeError } from '../../errors.ts';
 import { type InstrumentIndex, loadInstruments } from '../../instruments/index.ts';
 import type { Instrument } from '../../instruments/types.ts';
 import type { ArticleInstrument } from '../../model.ts';
@@ -43,4 +43,17 @@ export function presentArticleInstrument(link: ArticleInstrument) {
 /** Subjects first, then by salience (the order chips and boxes use). */
 export function bySalience(list: ArticleInstrument[]): ArticleInstrument[] {
   return [...list].sort((a, b) => (a.role === b.role ? b.salience - a.salience : a.role === 'subject' ? -1 : 1));
+}
+
+/**
+ * Await a market read that should never fail; if it does anyway (a bug, a broken service), log it and show no price
+ * rather than failing the page.
+ */
+export async function quietly<T>(deps: WebDeps, what: string, read: Promise<T | null> | undefined): Promise<T | null> {
+  try {
+    return (await read) ?? null;
+  } catch (error) {
+    deps.log.warn('web.market_read_failed', { what, error: describeError(error) });
+    return null;
+  }
 }

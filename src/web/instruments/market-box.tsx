@@ -9,7 +9,7 @@ import { renderSparkline } from '../../instruments/index.ts';
 import type { Quote } from '../../market/types.ts';
 import type { WebDeps } from '../context.ts';
 import { asOfLabel, changeClass, changeWindowLabel, formatChange, formatPrice, instrumentPath } from './format.ts';
-import { bySalience, instrumentIndexOf } from './lookup.ts';
+import { bySalience, instrumentIndexOf, quietly } from './lookup.ts';
 
 /** Most instruments priced in one box. */
 export const MAX_BOX_INSTRUMENTS = 3;
@@ -48,7 +48,10 @@ export async function loadMarketBox(deps: WebDeps, articleId: number): Promise<M
   const index = instrumentIndexOf(deps);
   const priced = await Promise.all(
     subjects.map(async (s): Promise<MarketBoxRow | null> => {
-      const [quote, candles] = await Promise.all([market.getQuote(s.instrumentId), market.getCandles(s.instrumentId, '1d')]);
+      const [quote, candles] = await Promise.all([
+        quietly(deps, `quote ${s.instrumentId}`, market.getQuote(s.instrumentId)),
+        quietly(deps, `candles ${s.instrumentId}`, market.getCandles(s.instrumentId, '1d')),
+      ]);
       if (!quote || !Number.isFinite(quote.price)) return null;
       const inst = index?.byId.get(s.instrumentId);
       return {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { createFixture, type Fixture, NOW, scriptedMarket } from './fixture.ts';
+import type { MarketService } from './types.ts';
 
 let f: Fixture | undefined;
 afterEach(async () => {
@@ -103,6 +104,20 @@ describe('article market box', () => {
     await f.close();
     f = await createFixture();
     expect((await boxOf(0)).hasBox).toBe(false);
+  });
+
+  test('a market service that throws (a bug) costs the price, never the page', async () => {
+    const broken: MarketService = {
+      getQuote: () => Promise.reject(new Error('boom')),
+      getCandles: () => Promise.reject(new Error('boom')),
+      close: async () => undefined,
+    };
+    f = await createFixture(broken);
+    const article = await get(`/articles/${f.ids[0]}`);
+    expect(article.status).toBe(200);
+    expect(await article.text()).not.toContain('class="mbox"');
+    expect((await get('/instruments/us:LMNB')).status).toBe(200);
+    expect(((await json<{ quote: unknown }>('/api/instruments/us:LMNB')).quote)).toBeNull();
   });
 
   test('a stale quote says so with its time; names are escaped', async () => {
