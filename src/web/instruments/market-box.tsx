@@ -78,7 +78,9 @@ function Row(props: { row: MarketBoxRow }) {
   const { row } = props;
   const q = row.quote;
   const cls = changeClass(q.changePct);
-  const spark = row.spark.length > 1 ? renderSparkline(row.spark, { ...SPARK, label: `${row.symbol}, last day`, stroke: 'currentColor' }) : '';
+  // Stretched to the box's width (no aspect ratio kept; the stroke keeps its width).
+  const spark =
+    row.spark.length > 1 ? renderSparkline(row.spark, { ...SPARK, label: `${row.symbol}, last day`, stroke: 'currentColor' }).replace('<svg ', '<svg preserveAspectRatio="none" ') : '';
   return (
     <li>
       <a class="mb-row" href={instrumentPath(row.id)}>
@@ -111,7 +113,7 @@ const BOX_STYLE = `
 .mbox .mb-row:hover .mb-sym{text-decoration:underline}
 .mbox .mb-id{grid-area:id;display:flex;flex-direction:column;min-width:0}.mbox .mb-sym{font-size:1.02rem}
 .mbox .mb-name{color:var(--muted);font-size:.8rem;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
-.mbox .mb-spark{grid-area:spark;color:var(--muted);line-height:0}.mbox .mb-spark svg{max-width:100%;height:auto}
+.mbox .mb-spark{grid-area:spark;color:var(--muted);line-height:0}.mbox .mb-spark svg{width:100%;height:34px}.mbox .mb-spark polyline{vector-effect:non-scaling-stroke}
 .mbox .mb-quote{grid-area:quote;display:flex;flex-direction:column;align-items:flex-end;font-variant-numeric:tabular-nums}
 .mbox .mb-price{font-weight:700}.mbox .mb-chg{font-size:.85rem;font-weight:600}.mbox .mb-chg small{font-weight:400;color:var(--muted)}
 .mbox .up{color:var(--up)}.mbox .down{color:var(--down)}.mbox .flat{color:var(--muted)}
