@@ -13,7 +13,7 @@ import { getArticle } from './articles.ts';
 import type { Db } from './db.ts';
 
 /** Newest matches read per query before ranking (more when paging deeper). */
-const CANDIDATES = 150;
+const CANDIDATES = 100;
 /** Newest title-only matches added to the candidates (strong matches that are older). */
 const TITLE_CANDIDATES = 100;
 /** Upper bound of candidates: pages beyond it are not served. */
