@@ -2,7 +2,7 @@
  * HTTP concerns shared by every route: weak ETags with 304 on reads, CORS from the configuration, and the
  * one error body shape `{ error: { code, message } }`.
  */
-import type { Context, MiddlewareHandler } from 'hono';
+import type { MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 import { etag } from 'hono/etag';
 
@@ -32,9 +32,4 @@ export function corsMiddleware(origins: readonly string[]): MiddlewareHandler | 
 /** The error body every API error uses. */
 export function errorBody(code: string, message: string) {
   return { error: { code, message } };
-}
-
-/** Send an API error with the consistent body. */
-export function sendError(c: Context, status: 400 | 404 | 405 | 500 | 501, code: string, message: string) {
-  return c.json(errorBody(code, message), status);
 }

@@ -20,7 +20,10 @@ export function AboutPage(props: { siteName: string; contactEmail: string }) {
           <a href={`mailto:${props.contactEmail}`}>{props.contactEmail}</a>.
         </p>
         <p>
-          Machine-readable access: <a href="/api/articles">JSON API</a> · <a href="/api/sources">sources</a>.
+          Machine-readable access: the <a href="/api/docs">JSON API</a> (documented, with an{' '}
+          <a href="/api/openapi.json">OpenAPI document</a>), live updates as Server-Sent Events at <code>/api/events</code>, and
+          feeds of every listing: <a href="/feed.xml">RSS</a> · <a href="/feed.atom">Atom</a> · <a href="/feed.json">JSON Feed</a>{' '}
+          (sources, stories, instruments and searches have theirs too).
         </p>
       </article>
     </Layout>
