@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { startLoopback } from '../../test/helpers/loopback.ts';
 import { tempDir, testConfig } from '../../test/helpers/temp.ts';
@@ -5,7 +7,7 @@ import { buildInstrumentIndex, type Instrument, type InstrumentIndex } from '../
 import { silentLogger } from '../log.ts';
 import { demoPrice, startDemoMarketServer } from '../market/index.ts';
 import type { MarketService } from '../web/instruments/types.ts';
-import { createMarketService, trimCandles } from './market.ts';
+import { createInstrumentSource, createMarketService, trimCandles } from './market.ts';
 
 const T0 = Date.parse('2026-11-25T14:00:00Z');
 const inst = (id: string, symbol: string, assetClass: Instrument['assetClass'], tickers: Record<string, string> = {}): Instrument => ({
@@ -111,4 +113,15 @@ test('trimCandles keeps the trailing days of a series', () => {
   expect(trimCandles(candles, 3).map((c) => c.close)).toEqual([6, 7, 8, 9]);
   expect(trimCandles(candles, null)).toHaveLength(10);
   expect(trimCandles([], 3)).toEqual([]);
+});
+
+test('createInstrumentSource: shipped data plus the config file extras, built once; null with linking off', () => {
+  const file = join(tmp.dir, 'extra.json');
+  const extra = { instruments: [{ id: 'us:QZQZ', symbol: 'QZQZ', name: 'Quartz Quill Co', assetClass: 'stock', currency: 'USD', exchange: 'NYSE' }], aliases: {} };
+  writeFileSync(file, JSON.stringify({ extraInstruments: extra }));
+  const source = createInstrumentSource(testConfig(tmp.dir, { TICKERWIRE_CONFIG: file }));
+  expect(source()?.byId.get('us:QZQZ')?.name).toBe('Quartz Quill Co');
+  expect(source()?.byId.has('us:NVDA')).toBe(true);
+  expect(source()).toBe(source());
+  expect(createInstrumentSource(testConfig(tmp.dir, { TICKERWIRE_INSTRUMENTS: '0' }))()).toBeNull();
 });

@@ -38,9 +38,25 @@ const EQUITY_CLASSES: AssetClass[] = ['stock', 'etf', 'index'];
 
 /** Tunables and collaborators of the service (tests inject them). */
 export interface MarketServiceOptions {
-  /** Reference instruments; defaults to the shipped data, loaded on first use. */
+  /** Reference instruments; defaults to createInstrumentSource(config). */
   instruments?: () => InstrumentIndex | null;
   now?: () => number;
+}
+
+/**
+ * The reference instruments as configured (shipped data plus the config file's extra instruments and aliases),
+ * built once on first use (≈1 s, ≈100 MB); null when instrument linking is off.
+ */
+export function createInstrumentSource(config: Config): () => InstrumentIndex | null {
+  let index: InstrumentIndex | null | undefined;
+  return () => {
+    if (index === undefined) {
+      const extra = config.extraInstruments;
+      const hasExtra = extra.instruments.length > 0 || Object.keys(extra.aliases).length > 0;
+      index = config.linkInstruments ? loadInstruments(hasExtra ? extra : undefined) : null;
+    }
+    return index;
+  };
 }
 
 /** A service that quotes nothing (market data turned off). */
@@ -100,7 +116,7 @@ export function trimCandles(candles: Candle[], days: number | null): Candle[] {
  */
 export async function createMarketService(config: Config, log: Logger, opts: MarketServiceOptions = {}): Promise<MarketService> {
   if (!config.market) return NO_MARKET;
-  const instruments = opts.instruments ?? (() => loadInstruments());
+  const instruments = opts.instruments ?? createInstrumentSource(config);
   let demo: DemoMarketServer | undefined;
   let data: MarketData;
   const common = { log, ...(opts.now ? { now: opts.now } : {}) };

@@ -12,7 +12,7 @@ import type { Store } from '../store/store.ts';
 import { createApp } from '../web/app.ts';
 import { listen } from '../web/server.ts';
 import { type RunningDemo, startDemo } from './demo.ts';
-import { createMarketService } from './market.ts';
+import { createInstrumentSource, createMarketService } from './market.ts';
 import { createPgEventBus } from './pg-events.ts';
 import { type Polling, startPolling } from './polling.ts';
 import type { Role } from './roles.ts';
@@ -53,10 +53,12 @@ export async function startTickerwire(config: Config, log: Logger, roles: Readon
     const polling = polls ? await startPolling(config, store, log, roles, events, demo) : undefined;
     let url: string | null = null;
     if (roles.has('web')) {
-      const market = await createMarketService(config, log.child({ stage: 'market' }));
+      const instruments = createInstrumentSource(config);
+      const market = await createMarketService(config, log.child({ stage: 'market' }), { instruments });
       closers.push(() => market.close());
       const app = createApp({
         market,
+        instruments,
         store,
         config,
         log: log.child({ stage: 'web' }),
