@@ -57,14 +57,10 @@ function extractUnchecked(input: string, pageUrl: string, opts: ExtractOptions):
   }
   const page = parseHtml(html);
   if (page.isFlattened) warnings.push(`elements nested deeper than ${MAX_DEPTH} levels were flattened`);
-  if (page.stoppedAt !== null) warnings.push(`parsing stopped at character ${page.stoppedAt}: runaway nesting`);
   const meta = readMetadata(page, pageUrl, opts.now ?? new Date());
-  // Readability (the fallback) parses the raw page again: not for pages whose markup ran away.
-  const found = findMainContent(page, page.stoppedAt === null ? html : null, pageUrl);
-  if (found === null) {
-    const why = page.stoppedAt === null ? '' : ` (parsing stopped at character ${page.stoppedAt}: runaway nesting)`;
-    return { kind: 'skipped', reason: 'no-article', message: `no main content found on the page${why}` };
-  }
+  // Readability (the fallback) parses the raw page again with its own parser: not for runaway markup.
+  const found = findMainContent(page, page.isFlattened ? null : html, pageUrl);
+  if (found === null) return { kind: 'skipped', reason: 'no-article', message: 'no main content found on the page' };
   warnings.push(...found.warnings);
   const title = meta.title ?? found.title ?? '';
   const altTitles = [meta.h1, found.title].filter((t): t is string => t !== null);

@@ -8,6 +8,15 @@ describe('parseHtml / serialize', () => {
     expect(serialize(page.root)).toBe('<p a="1&quot;">x &lt; y</p>');
     expect(page.jsonLd).toEqual(['{"a":1}']);
   });
+  test('attributes: entities decoded, first value wins, __proto__ ignored, names lower-cased', () => {
+    const el = parseHtml('<a HREF="/x?a=1&amp;b=2" href="/y" __proto__="z" Title=\'T &lt;\'>x</a>').root.children[0];
+    expect(el?.type === 'element' ? el.attrs : null).toEqual({ href: '/x?a=1&b=2', title: 'T <' });
+    expect(Object.getPrototypeOf(el?.type === 'element' ? el.attrs : null)).toBe(Object.prototype);
+  });
+  test('dropped subtrees end at their own close tag; stray closes are ignored', () => {
+    expect(serialize(parseHtml('<div>a<svg><g><p>in</p></svg>b</span></div>c').root)).toBe('<div>ab</div>c');
+    expect(serialize(parseHtml('<p>x</br>y</p></div>').root)).toBe('<p>x<br>y</p>');
+  });
   test('implied closes follow HTML rules', () => {
     expect(serialize(parseHtml('<ul><li>a<li>b</ul><p>c<p>d').root)).toBe('<ul><li>a</li><li>b</li></ul><p>c</p><p>d</p>');
   });

@@ -4,7 +4,7 @@
  * Scripts, styles and other non-content subtrees are dropped while parsing; JSON-LD blocks are kept
  * aside for metadata.
  */
-import { Parser } from 'htmlparser2';
+import { VOID_TAGS } from './build.ts';
 
 /** A text node (entities already decoded). */
 export interface TextNode {
@@ -30,108 +30,13 @@ export interface ParsedPage {
   jsonLd: string[];
   /** Elements nested deeper than MAX_DEPTH were flattened into their ancestor at that depth. */
   isFlattened: boolean;
-  /** Parsing stopped early (at this character offset) because nesting ran away; null when complete. */
-  stoppedAt: number | null;
 }
 
-/** Deepest element nesting kept; deeper tags are flattened (their text stays). Bounds recursion. */
-export const MAX_DEPTH = 400;
-/**
- * Unclosed tags beyond MAX_DEPTH after which parsing stops: htmlparser2 keeps its open-element stack
- * with unshift/indexOf, so runaway nesting would cost quadratic time.
- */
-const MAX_OVERFLOW = 3000;
-/** Input is fed to the parser in chunks of this size so a runaway page can be stopped early. */
-const CHUNK_CHARS = 16_384;
-
-/** Subtrees never rendered as article content; dropped at parse time. */
-const DROPPED_TAGS = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'select', 'textarea', 'button']);
-
-/** Elements without content or closing tag. */
-export const VOID_TAGS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+export { MAX_DEPTH, parseHtml, VOID_TAGS } from './build.ts';
 
 /** Create a detached element (used for new wrappers and in tests). */
 export function createElement(tag: string, attrs: Record<string, string> = {}): ElementNode {
   return { type: 'element', tag, attrs, children: [], parent: null };
-}
-
-/** Parse HTML into a lean tree. Never throws: htmlparser2 is lenient and recovers from any input. */
-export function parseHtml(html: string): ParsedPage {
-  const root = createElement('#root');
-  const jsonLd: string[] = [];
-  let current = root;
-  let depth = 0;
-  let overflow = 0;
-  let isFlattened = false;
-  let stopped = false;
-  let stoppedAt: number | null = null;
-  let skipDepth = 0;
-  let ldBuffer: string | null = null;
-  const parser = new Parser(
-    {
-      onopentag(name, attribs) {
-        if (stopped) return;
-        if (skipDepth > 0) {
-          skipDepth += 1;
-          return;
-        }
-        if (DROPPED_TAGS.has(name)) {
-          skipDepth = 1;
-          if (name === 'script' && (attribs.type ?? '').toLowerCase().includes('ld+json')) ldBuffer = '';
-          return;
-        }
-        if (depth >= MAX_DEPTH) {
-          overflow += 1;
-          isFlattened = true;
-          if (overflow > MAX_OVERFLOW) stopped = true;
-          return;
-        }
-        const el: ElementNode = { type: 'element', tag: name, attrs: attribs, children: [], parent: current };
-        current.children.push(el);
-        current = el;
-        depth += 1;
-      },
-      ontext(data) {
-        if (stopped) return;
-        if (skipDepth > 0) {
-          if (ldBuffer !== null) ldBuffer += data;
-          return;
-        }
-        const last = current.children[current.children.length - 1];
-        if (last !== undefined && last.type === 'text') last.text += data;
-        else current.children.push({ type: 'text', text: data, parent: current });
-      },
-      onclosetag() {
-        if (stopped) return;
-        if (skipDepth > 0) {
-          skipDepth -= 1;
-          if (skipDepth === 0 && ldBuffer !== null) {
-            jsonLd.push(ldBuffer);
-            ldBuffer = null;
-          }
-          return;
-        }
-        if (overflow > 0) {
-          overflow -= 1;
-          return;
-        }
-        if (current.parent !== null) {
-          current = current.parent;
-          depth -= 1;
-        }
-      },
-    },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: true },
-  );
-  for (let i = 0; i < html.length; i += CHUNK_CHARS) {
-    parser.write(html.slice(i, i + CHUNK_CHARS));
-    if (stopped) {
-      stoppedAt = i + CHUNK_CHARS;
-      break;
-    }
-  }
-  parser.end();
-  return { root, jsonLd, isFlattened, stoppedAt };
 }
 
 /** Depth-first visit of every element under `node` (including it); return false from `visit` to skip children. */
