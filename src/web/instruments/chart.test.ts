@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { Candle } from '../../market/types.ts';
 import { candleIndexAt, MAX_MARKERS, renderPriceChart, timeLabel } from './chart.ts';
 import { changeClass, formatChange, formatPrice, instrumentPath } from './format.ts';
+import { thin } from './market-box.tsx';
 
 const H = 3_600_000;
 const T0 = Date.UTC(2026, 10, 20);
@@ -108,4 +109,12 @@ describe('findMoves', () => {
     // The bar still forming ends now, not in the future.
     expect(findMoves(series([100, 120]), [], T0 + 1.5 * H)[0]?.at).toBe(T0 + 1.5 * H);
   });
+});
+
+test('thin keeps the first and last values and at most max', () => {
+  const v = Array.from({ length: 288 }, (_, i) => i);
+  const t = thin(v, 96);
+  expect(t).toHaveLength(96);
+  expect([t[0], t.at(-1)]).toEqual([0, 287]);
+  expect(thin([1, 2], 96)).toEqual([1, 2]);
 });

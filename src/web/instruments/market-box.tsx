@@ -15,6 +15,8 @@ import { bySalience, instrumentIndexOf, quietly } from './lookup.ts';
 export const MAX_BOX_INSTRUMENTS = 3;
 /** Most chips for the other linked instruments. */
 const MAX_OTHER_CHIPS = 6;
+/** Most points in a sparkline (a day of 5-minute bars is thinned to this; keeps the page small). */
+const SPARK_POINTS = 96;
 /** Sparkline size in CSS pixels. */
 const SPARK = { width: 272, height: 34 };
 
@@ -33,6 +35,13 @@ export interface MarketBoxRow {
 export interface MarketBoxData {
   rows: MarketBoxRow[];
   others: Array<{ id: string; symbol: string; name: string }>;
+}
+
+/** At most `max` values, evenly spaced, always keeping the last (the current price). */
+export function thin(values: number[], max: number): number[] {
+  if (values.length <= max) return values;
+  const step = (values.length - 1) / (max - 1);
+  return Array.from({ length: max }, (_, i) => values[Math.round(i * step)] ?? Number.NaN);
 }
 
 /**
@@ -60,7 +69,7 @@ export async function loadMarketBox(deps: WebDeps, articleId: number): Promise<M
         name: inst?.name ?? s.name,
         exchange: inst?.exchange ?? null,
         quote,
-        spark: candles?.candles.map((c) => c.close) ?? [],
+        spark: thin(candles?.candles.map((c) => c.close) ?? [], SPARK_POINTS),
       };
     }),
   );
