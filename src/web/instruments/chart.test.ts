@@ -94,18 +94,21 @@ describe('format', () => {
 describe('findMoves', () => {
   test('largest close-to-close moves first, with the articles of the hours before each', async () => {
     const { findMoves } = await import('./moves.ts');
-    const c = series([100, 101, 95, 96, 106, 105]);
+    const c = series([100, 101, 95, 96, 96, 96, 96, 96, 96, 106, 105]);
     const at = (h: number) => new Date(T0 + h * H);
     const moves = findMoves(c, [
-      { id: 1, title: 'before the jump', publishedAt: at(3.5) },
+      { id: 1, title: 'before the jump', publishedAt: at(8.5) },
       { id: 2, title: 'long before', publishedAt: at(-10) },
-      { id: 3, title: 'after the jump', publishedAt: at(5.5) },
+      { id: 3, title: 'after the jump', publishedAt: at(10.5) },
     ], T0 + 100 * H, 2);
     expect(moves.map((m) => Math.round(m.changePct * 10) / 10)).toEqual([10.4, -5.9]);
     expect(moves[0]?.articles.map((a) => a.id)).toEqual([1]);
     expect(moves[0]?.lookbackMs).toBe(6 * H);
     expect(moves[1]?.articles.map((a) => a.id)).toEqual([]);
     expect(findMoves(series([1]), [], T0)).toEqual([]);
+    // Moves of one episode (within a lookback window) count once.
+    const episode = findMoves(series([100, 110, 121, 121, 121, 121, 121, 121, 121, 100]), [], T0 + 100 * H, 3);
+    expect(episode.map((m) => Math.round(m.changePct))).toEqual([-17, 10]);
     // The bar still forming ends now, not in the future.
     expect(findMoves(series([100, 120]), [], T0 + 1.5 * H)[0]?.at).toBe(T0 + 1.5 * H);
   });

@@ -29,8 +29,8 @@ export interface PriceMove {
 }
 
 /**
- * The `count` largest absolute close-to-close moves, largest first, with the articles published in the window before
- * each. Fewer than two candles give none.
+ * The `count` largest absolute close-to-close moves, largest first and at least one lookback window apart, with the
+ * articles published in the window before each. Fewer than two candles give none.
  * @example findMoves(candles, articles, Date.now()) // [{ changePct: -4.1, articles: [{ title: 'Guidance cut' … }] }, …]
  */
 export function findMoves(candles: Candle[], articles: MoveArticle[], now: number, count = MOVE_COUNT): PriceMove[] {
@@ -47,7 +47,12 @@ export function findMoves(candles: Candle[], articles: MoveArticle[], now: numbe
     const changePct = ((cur.close - prev.close) / prev.close) * 100;
     moves.push({ at: Math.min(cur.time + bar, now), from: prev.close, to: cur.close, changePct, articles: [], lookbackMs });
   }
-  const top = moves.sort((a, b) => Math.abs(b.changePct) - Math.abs(a.changePct)).slice(0, count);
+  // Largest first; a move within one lookback window of a bigger one is the same episode and is skipped.
+  const top: PriceMove[] = [];
+  for (const m of moves.sort((a, b) => Math.abs(b.changePct) - Math.abs(a.changePct))) {
+    if (top.length >= count) break;
+    if (top.every((t) => Math.abs(t.at - m.at) >= lookbackMs)) top.push(m);
+  }
   for (const m of top) {
     m.articles = articles
       .filter((a) => a.publishedAt.getTime() <= m.at && a.publishedAt.getTime() > m.at - lookbackMs)

@@ -42,8 +42,8 @@ export interface InstrumentPageProps {
 const PAGE_STYLE = `
 .inst-head{display:flex;flex-wrap:wrap;gap:8px 20px;align-items:baseline;justify-content:space-between;margin-bottom:8px}
 .inst-head h1{margin:0}.inst-head .sym{color:var(--muted);font-weight:600;font-size:.8em}
-.inst-quote{display:flex;gap:12px;align-items:baseline;font-variant-numeric:tabular-nums}
-.inst-quote .price{font-size:1.7rem;font-weight:700}.inst-quote .chg{font-weight:600}
+.inst-quote{display:flex;flex-wrap:wrap;gap:0 12px;align-items:baseline;font-variant-numeric:tabular-nums}
+.inst-quote .price{font-size:1.7rem;font-weight:700;white-space:nowrap}.inst-quote .chg{white-space:nowrap}.inst-quote .chg{font-weight:600}
 .inst-quote .up{color:var(--up)}.inst-quote .down{color:var(--down)}.inst-quote .flat{color:var(--muted)}
 .inst-note{margin:0 0 8px;font-size:.86rem;color:var(--muted)}.inst-note.stale{color:var(--warn)}
 .ranges{display:flex;gap:4px;flex-wrap:wrap;margin:12px 0 6px;padding:0;list-style:none}
