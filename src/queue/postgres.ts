@@ -8,6 +8,7 @@ import { EventEmitter } from 'node:events';
 import {
   Logger as GraphileLogger,
   makeWorkerUtils,
+  type Runner,
   run,
   runMigrations,
   type Task,
@@ -30,6 +31,9 @@ import {
   type QueueWorker,
   type WorkOptions,
 } from './types.ts';
+
+/** The exit code graphile-worker sets when it shuts down on another schema's breaking migration. */
+const GRAPHILE_MIGRATION_EXIT_CODE = 57;
 
 /** graphile-worker's schema unless told otherwise. */
 export const DEFAULT_WORKER_SCHEMA = 'graphile_worker';
@@ -100,21 +104,48 @@ export class PostgresJobQueue implements JobQueue {
       };
       taskList[name] = task;
     }
-    const runner = await run({
-      pgPool: this.pool,
-      schema: this.workerSchema,
-      concurrency: opts.concurrency,
-      pollInterval: opts.pollMs ?? DEFAULT_POLL_MS,
-      noHandleSignals: true,
-      logger: bridgeLogger(opts.log),
-      events,
-      taskList,
-    });
+    const start = () =>
+      run({
+        pgPool: this.pool,
+        schema: this.workerSchema,
+        concurrency: opts.concurrency,
+        pollInterval: opts.pollMs ?? DEFAULT_POLL_MS,
+        noHandleSignals: true,
+        logger: bridgeLogger(opts.log),
+        events,
+        taskList,
+      });
+    let runner = await start();
+    let stopping = false;
+    let restarting: Promise<void> = Promise.resolve();
+    const watch = (current: Runner) => {
+      current.promise.then(
+        () => {
+          if (stopping) return;
+          // graphile-worker's NOTIFY channels are database-wide: a breaking migration of ANY worker schema
+          // in the database (another installation, a test's fresh schema) shuts every worker down and sets
+          // process.exitCode. Ours is unaffected, so start again; run() refuses if our schema did change.
+          if (process.exitCode === GRAPHILE_MIGRATION_EXIT_CODE) process.exitCode = undefined;
+          opts.log.warn('queue.worker_restarted', { reason: 'graphile-worker shut down on a migration notice' });
+          restarting = start().then(
+            (next) => {
+              runner = next;
+              watch(next);
+            },
+            (error: unknown) => opts.log.error('queue.worker_restart_failed', { error: describeError(error) }),
+          );
+        },
+        (error: unknown) => opts.log.error('queue.worker_failed', { error: describeError(error) }),
+      );
+    };
+    watch(runner);
     leases.start();
     opts.log.info('queue.worker_started', { concurrency: opts.concurrency, leaseMs });
     return {
       stop: async () => {
-        await runner.stop();
+        stopping = true;
+        await restarting;
+        await runner.stop().catch(() => undefined);
         await leases.stop();
       },
     };

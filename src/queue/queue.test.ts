@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { silentLogger } from '../log.ts';
-import { checkPostgres } from '../store/contract/harness.ts';
+import { Logger, runMigrations } from 'graphile-worker';
+import { checkPostgres, dropSchema, testPgUrl } from '../store/contract/harness.ts';
 import type { Store } from '../store/store.ts';
 import { hostQueue, pageKey, pollKey } from './keys.ts';
 import { type FreshQueue, freshQueue, waitFor } from './testing/harness.ts';
@@ -148,5 +149,31 @@ describe.each<Store['dialect']>(['sqlite', 'postgres'])('job queue: %s', (dialec
     worker = await queue.work({ later: async () => void (ranAt = Date.now()) }, { ...FAST, concurrency: 1 });
     await waitFor(async () => ranAt > 0, 'the scheduled job');
     expect(ranAt).toBeGreaterThanOrEqual(runAt.getTime() - 20);
+  });
+});
+
+describe('job queue: postgres only', () => {
+  test('workers keep running when another worker schema in the database is migrated', async (ctx) => {
+    if (pgState.state === 'skip') ctx.skip(pgState.reason);
+    if (pgState.state === 'fail') throw new Error(pgState.reason);
+    const q = await freshQueue('postgres');
+    const queue = q.queue;
+    let runs = 0;
+    const worker = await queue.work({ note: async () => void runs++ }, { ...FAST, concurrency: 1 });
+    // A fresh graphile-worker schema sends a database-wide "breaking migration" notice.
+    const other = `${q.workerSchema}_other`;
+    try {
+      await queue.enqueue({ task: 'note', payload: {} });
+      await waitFor(async () => runs === 1, 'the first job');
+      await runMigrations({ connectionString: testPgUrl(), schema: other, logger: new Logger(() => () => {}) });
+      await sleep(300);
+      await queue.enqueue({ task: 'note', payload: {} });
+      await waitFor(async () => runs === 2, 'a job after the notice');
+      expect(process.exitCode).not.toBe(57);
+    } finally {
+      await worker.stop();
+      await q.dispose();
+      await dropSchema(testPgUrl(), other);
+    }
   });
 });
