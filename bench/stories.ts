@@ -3,13 +3,15 @@
  * original choice and story BCubed P/R/F1, beside exact-match-only dedup and a one-pass TF-IDF
  * clusterer; (2) on the shared news-stories headlines (days 1–30, shuffled within day, seed 42),
  * per-day BCubed F1 and headlines/s per core of our StoryClusterer beside the same baseline, run in
- * the same process. `node bin/run-ts.mjs bench/stories.ts` (also part of `npm run bench`).
+ * the same process; (3) CPU cost per article of dedup + clustering with 100,000 articles indexed.
+ * `node bin/run-ts.mjs bench/stories.ts` (also part of `npm run bench`).
  */
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { StoryClusterer } from '../src/stories/clusterer.ts';
 import { bcubed, pairwise, type PRF } from '../src/stories/eval/bcubed.ts';
 import { evaluateLabelled } from '../src/stories/eval/labelled.ts';
-import { loadNewsStories, type StoryRow } from '../src/stories/eval/news-stories.ts';
+import { loadNewsStories, seededRandom, type StoryRow } from '../src/stories/eval/news-stories.ts';
+import { DuplicateDetector } from '../src/stories/detector.ts';
 import { loadLabelledSet } from '../src/stories/fixtures/labelled-set.ts';
 import { contentHash } from '../src/stories/text.ts';
 import { canonicalizeUrl } from '../src/stories/url.ts';
@@ -225,11 +227,96 @@ function scoreCells(rows: StoryRow[], timed: Timed, days: PRF[]): string[] {
   ];
 }
 
+// --- Ingest cost at scale --------------------------------------------------------------------------
+
+/** Stored articles the dedup and story indexes hold before timing (issue 5: "at 100,000 stored articles"). */
+const STORED = 100_000;
+/** Stored articles per story in the prefilled clusterer. */
+const STORY_SIZE = 4;
+/** Articles timed through dedup + clustering. */
+const TIMED = 2_000;
+
+/** Size of the synthetic vocabulary (pseudo-words drawn with Zipf frequencies, like real text). */
+const VOCABULARY = 40_000;
+const SYLLABLES = 'ba be bi bo bu ca ce ci co cu da de di do du fa fe fi fo fu ga ge gi go gu la le li lo lu ma me mi mo mu na ne ni no nu ra re ri ro ru sa se si so su ta te ti to tu va ve vi vo vu'.split(' ');
+
+/** A seeded generator of random texts with a Zipf (s = 1) word distribution over pseudo-words. */
+function textGenerator(seed: number): (words: number) => string {
+  const random = seededRandom(seed);
+  const syllable = () => SYLLABLES[Math.floor(random() * SYLLABLES.length)] ?? 'x';
+  const vocabulary = Array.from({ length: VOCABULARY }, () => syllable() + syllable() + syllable());
+  const cdf = new Float64Array(VOCABULARY);
+  let total = 0;
+  for (let r = 0; r < VOCABULARY; r++) cdf[r] = total += 1 / (r + 1);
+  const pick = () => {
+    const u = random() * total;
+    let lo = 0;
+    let hi = VOCABULARY - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((cdf[mid] ?? 0) < u) lo = mid + 1;
+      else hi = mid;
+    }
+    return vocabulary[lo] ?? '';
+  };
+  return (words) => Array.from({ length: words }, pick).join(' ');
+}
+
+/** CPU ms per article of DuplicateDetector.check + StoryClusterer.add, with `stored` articles already indexed. */
+function ingestCost(stored: number): number {
+  const detector = new DuplicateDetector<number>();
+  const clusterer = new StoryClusterer<number>();
+  const t0 = Date.parse('2026-11-20T00:00:00Z');
+  const generate = textGenerator(1);
+  for (let i = 0; i < stored; i++) {
+    const time = t0 + Math.floor((i / Math.max(1, stored)) * 6 * DAY_MS);
+    detector.register(i, detector.keysOf({ url: `https://s${i % 500}.example/a/${i}`, text: generate(80) }), null);
+    // Stored articles come back as stored assignments (as after a restart), STORY_SIZE per story.
+    const article = { id: i, title: generate(9), text: generate(40), publishedAt: time, sourceKey: `s${i % 500}` };
+    clusterer.place(article, `stored-${Math.floor(i / STORY_SIZE)}`);
+  }
+  const fresh = Array.from({ length: TIMED }, () => ({ title: generate(9), text: generate(300) }));
+  const started = process.cpuUsage();
+  fresh.forEach(({ title, text }, j) => {
+    const id = stored + j;
+    const verdict = detector.check({ id, url: `https://new.example/a/${id}`, text });
+    clusterer.add({
+      id,
+      title,
+      text,
+      publishedAt: t0 + 6 * DAY_MS,
+      ...(verdict.kind === 'unique' ? {} : { duplicateOf: verdict.of }),
+    });
+  });
+  const used = process.cpuUsage(started);
+  return (used.user + used.system) / 1000 / TIMED;
+}
+
+function scaleSection(): string {
+  const empty = ingestCost(0);
+  const full = ingestCost(STORED);
+  const table = markdownTable(
+    ['indexes hold', 'CPU ms per article (dedup + clustering, 300-word text)', 'articles/s per core'],
+    [
+      ['0 articles (baseline)', empty.toFixed(3), Math.round(1000 / empty).toLocaleString('en')],
+      [`${STORED.toLocaleString('en')} articles`, full.toFixed(3), Math.round(1000 / full).toLocaleString('en')],
+      ['ratio', (full / empty).toFixed(2), ''],
+    ],
+  );
+  console.log(table);
+  return `### Dedup + clustering cost per article at ${STORED.toLocaleString('en')} stored articles
+
+Synthetic texts of seeded random pseudo-words with Zipf frequencies (40,000-word vocabulary), spread over 6 days and placed in stories of 4 with \`place\` (as rebuilt after a restart); ${TIMED.toLocaleString('en')} new 300-word articles timed through \`DuplicateDetector.check\` and \`StoryClusterer.add\`, beside the same with empty indexes. The pipeline's ingest benchmark measures the end-to-end on/off ratio.
+
+${table}`;
+}
+
 /** Run both parts and write the "stories" section of BENCHMARKS.md. */
 export async function run(): Promise<void> {
   const labelled = labelledSection();
   const real = await realSection();
-  writeSection('stories', 'Duplicates and stories (issue 5)', 'node bin/run-ts.mjs bench/stories.ts', `${labelled}\n\n${real}`);
+  const scale = scaleSection();
+  writeSection('stories', 'Duplicates and stories (issue 5)', 'node bin/run-ts.mjs bench/stories.ts', `${labelled}\n\n${real}\n\n${scale}`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await run();

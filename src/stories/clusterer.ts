@@ -28,7 +28,7 @@ export interface StoryClusterOptions {
   leadWords: number;
   /** Weight (as a word count) of each instrument or entity. */
   tagWeight: number;
-  /** Stories idle this long before the newest article leave the index (later joins open new stories). */
+  /** Stories idle this long before the newest article are forgotten (the store keeps them). */
   retentionMs: number;
 }
 
@@ -45,6 +45,19 @@ export const DEFAULT_CLUSTER_OPTIONS: Readonly<StoryClusterOptions> = Object.fre
 });
 
 const EMPTY_VECTOR: TermVector = { terms: new Int32Array(0), weights: new Float64Array(0) };
+
+/** Terms in more than this share of articles are not used to look stories up (see #scanMask). */
+const COMMON_TERM_SHARE = 0.02;
+/** At most this many of an article's heaviest terms are scanned through the postings (a headline has fewer). */
+const SCAN_TERMS = 12;
+/** Below this many articles every term is used (document shares are not yet meaningful). */
+const MIN_DOCS_FOR_COMMON = 1_000;
+
+/**
+ * Stories idle for this many windows before the newest article leave the inverted index (not memory):
+ * an article can still join a story up to one window later than the newest, and scans stay short.
+ */
+const INDEX_WINDOWS = 2;
 
 /** How many adds between sweeps of stale and merged stories out of the inverted index. */
 const SWEEP_EVERY = 2_000;
@@ -83,7 +96,7 @@ export class StoryClusterer<Id extends string | number = string> {
     const vector = this.#vectorize(input);
     const instruments = this.#instrumentIds(input);
     const minSimilarity = input.text?.trim() ? this.options.textThreshold : this.options.threshold;
-    const matches = this.#index.match(vector, instruments, time, this.options.windowMs, minSimilarity);
+    const matches = this.#index.match(vector, this.#scanMask(vector), instruments, time, this.options.windowMs, minSimilarity);
     const best = matches[0];
     if (!best) {
       const story = this.#openStory(time);
@@ -226,6 +239,25 @@ export class StoryClusterer<Id extends string | number = string> {
     return this.#stats.vectorize(counts);
   }
 
+  /**
+   * Which of a vector's terms are scanned through the postings: its SCAN_TERMS heaviest, and not those
+   * in more than COMMON_TERM_SHARE of all articles (once MIN_DOCS_FOR_COMMON are seen), whose postings
+   * hold most live stories. Unscanned terms still count in the cosine of the stories found.
+   */
+  #scanMask(vector: TermVector): Uint8Array {
+    const n = vector.terms.length;
+    const mask = new Uint8Array(n).fill(1);
+    if (this.#stats.docCount >= MIN_DOCS_FOR_COMMON) {
+      for (let i = 0; i < n; i++) if (this.#stats.documentShare(vector.terms[i] ?? 0) > COMMON_TERM_SHARE) mask[i] = 0;
+    }
+    if (n > SCAN_TERMS) {
+      // Only the heaviest terms find candidates; the rest still count in their cosine.
+      const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => (vector.weights[b] ?? 0) - (vector.weights[a] ?? 0));
+      for (const i of order.slice(SCAN_TERMS)) mask[i] = 0;
+    }
+    return mask;
+  }
+
   #instrumentIds(input: StoryArticleInput<Id>): Int32Array {
     return Int32Array.from((input.instruments ?? []).map((s) => this.#stats.idOf(instrumentTerm(s))));
   }
@@ -263,8 +295,8 @@ export class StoryClusterer<Id extends string | number = string> {
   #maybeSweep(): void {
     if (++this.#addsSinceSweep < SWEEP_EVERY) return;
     this.#addsSinceSweep = 0;
+    this.#index.sweep(this.#newest - INDEX_WINDOWS * this.options.windowMs);
     const horizon = this.#newest - this.options.retentionMs;
-    this.#index.sweep(horizon);
     for (const [id, story] of this.#stories) {
       if (story.lastUpdate >= horizon) continue;
       this.#stories.delete(id);

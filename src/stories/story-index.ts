@@ -3,7 +3,7 @@
  * centroid holds the term, so scoring an article touches only stories sharing one of its terms.
  * A centroid is the sum of its independent articles' unit vectors; copies have empty vectors.
  */
-import type { ArticleState, StoryState } from './story-state.ts';
+import type { ArticleState, StoryState, TermPosting } from './story-state.ts';
 import type { TermVector } from './term-stats.ts';
 
 /**
@@ -11,6 +11,9 @@ import type { TermVector } from './term-stats.ts';
  * price stubs about different companies read alike but are different stories.
  */
 export const INSTRUMENT_CONFLICT_FACTOR = 0.3;
+
+/** Candidates (best by scanned terms) whose cosine is completed with the article's unscanned terms. */
+const COMPLETED_CANDIDATES = 32;
 
 /** Stories an article matched, best first by cosine to the centroid. */
 export interface StoryMatch<Id> {
@@ -23,7 +26,7 @@ export interface StoryMatch<Id> {
 /** Inverted index of story centroids with incremental updates. */
 export class StoryIndex<Id> {
   /** term id → stories whose centroid has the term (stale entries are skipped, then swept). */
-  readonly #postings: Array<Array<StoryState<Id>>> = [];
+  readonly #postings: Array<Array<TermPosting<Id>>> = [];
   #scores = new Float64Array(1024);
   #slots = 0;
 
@@ -39,26 +42,51 @@ export class StoryIndex<Id> {
   }
 
   /**
-   * Live stories sharing a term with `vector` whose window admits `time`, with cosine ≥ `minSimilarity`,
-   * best first. A story naming instruments, none of which the article names (`instruments`, term ids), has
-   * its cosine scaled by INSTRUMENT_CONFLICT_FACTOR.
+   * Live stories sharing a scanned term (`scan[i]` = 1) with `vector` whose window admits `time`, with
+   * cosine ≥ `minSimilarity`, best first. Unscanned terms still count in the cosine of stories found.
+   * A story naming instruments, none of which the article names (`instruments`, term ids), has its
+   * cosine scaled by INSTRUMENT_CONFLICT_FACTOR.
    */
-  match(vector: TermVector, instruments: Int32Array, time: number, windowMs: number, minSimilarity: number): Array<StoryMatch<Id>> {
+  match(
+    vector: TermVector,
+    scan: Uint8Array,
+    instruments: Int32Array,
+    time: number,
+    windowMs: number,
+    minSimilarity: number,
+  ): Array<StoryMatch<Id>> {
     const touched: Array<StoryState<Id>> = [];
     const scores = this.#scores;
     for (let i = 0; i < vector.terms.length; i++) {
+      if (scan[i] === 0) continue;
       const term = vector.terms[i] ?? 0;
       const w = vector.weights[i] ?? 0;
-      for (const story of this.#postings[term] ?? []) {
+      for (const posting of this.#postings[term] ?? []) {
+        const story = posting.story;
         if (story.isMerged || time > story.lastUpdate + windowMs || time < story.firstSeen - windowMs) continue;
         if (scores[story.slot] === 0) touched.push(story);
-        scores[story.slot] = (scores[story.slot] ?? 0) + w * (story.weights.get(term) ?? 0);
+        scores[story.slot] = (scores[story.slot] ?? 0) + w * posting.weight;
       }
     }
-    const matches: Array<StoryMatch<Id>> = [];
-    for (const story of touched) {
+    const partial = touched.map((story) => {
       const dot = scores[story.slot] ?? 0;
       scores[story.slot] = 0;
+      return { story, dot, cosine: dot / Math.sqrt(story.norm2) };
+    });
+    const hasUnscanned = scan.includes(0);
+    // Unscanned terms are added only for the best candidates by scanned terms: the rest cannot win.
+    if (hasUnscanned && partial.length > COMPLETED_CANDIDATES) partial.sort((a, b) => b.cosine - a.cosine);
+    const matches: Array<StoryMatch<Id>> = [];
+    for (let c = 0; c < partial.length; c++) {
+      const candidate = partial[c];
+      if (!candidate) continue;
+      const story = candidate.story;
+      let dot = candidate.dot;
+      if (hasUnscanned && c < COMPLETED_CANDIDATES) {
+        for (let i = 0; i < vector.terms.length; i++) {
+          if (scan[i] === 0) dot += (vector.weights[i] ?? 0) * (story.weights.get(vector.terms[i] ?? 0)?.weight ?? 0);
+        }
+      }
       const conflict = instruments.length > 0 && story.instruments.size > 0 && !instruments.some((t) => story.instruments.has(t));
       const similarity = (dot / Math.sqrt(story.norm2)) * (conflict ? INSTRUMENT_CONFLICT_FACTOR : 1);
       if (similarity >= minSimilarity) matches.push({ story, dot, similarity });
@@ -70,7 +98,7 @@ export class StoryIndex<Id> {
   dot(vector: TermVector, story: StoryState<Id>): number {
     let dot = 0;
     for (let i = 0; i < vector.terms.length; i++) {
-      dot += (vector.weights[i] ?? 0) * (story.weights.get(vector.terms[i] ?? 0) ?? 0);
+      dot += (vector.weights[i] ?? 0) * (story.weights.get(vector.terms[i] ?? 0)?.weight ?? 0);
     }
     return dot;
   }
@@ -79,7 +107,7 @@ export class StoryIndex<Id> {
   centroidCosine(a: StoryState<Id>, b: StoryState<Id>): number {
     const [small, large] = a.weights.size < b.weights.size ? [a, b] : [b, a];
     let dot = 0;
-    for (const [t, w] of small.weights) dot += w * (large.weights.get(t) ?? 0);
+    for (const [t, p] of small.weights) dot += p.weight * (large.weights.get(t)?.weight ?? 0);
     const norms = Math.sqrt(a.norm2 * b.norm2);
     return norms > 0 ? dot / norms : 0;
   }
@@ -97,13 +125,15 @@ export class StoryIndex<Id> {
       const term = terms[i] ?? 0;
       const w = weights[i] ?? 0;
       self += w * w;
-      const old = story.weights.get(term);
-      if (old === undefined) {
-        const posting = this.#postings[term];
-        if (posting) posting.push(story);
-        else this.#postings[term] = [story];
+      const posting = story.weights.get(term);
+      if (posting) posting.weight += w;
+      else {
+        const created = { story, weight: w };
+        story.weights.set(term, created);
+        const list = this.#postings[term];
+        if (list) list.push(created);
+        else this.#postings[term] = [created];
       }
-      story.weights.set(term, (old ?? 0) + w);
     }
     story.norm2 += 2 * dot + self;
     for (const t of article.instruments) story.instruments.set(t, (story.instruments.get(t) ?? 0) + 1);
@@ -116,15 +146,16 @@ export class StoryIndex<Id> {
     const { terms, weights } = article.vector;
     for (let i = 0; i < terms.length; i++) {
       const term = terms[i] ?? 0;
-      const left = (story.weights.get(term) ?? 0) - (weights[i] ?? 0);
-      if (left > 1e-9) story.weights.set(term, left);
-      else {
+      const posting = story.weights.get(term);
+      if (!posting) continue;
+      posting.weight -= weights[i] ?? 0;
+      if (posting.weight <= 1e-9) {
         story.weights.delete(term);
-        this.#postings[term] = (this.#postings[term] ?? []).filter((s) => s !== story);
+        this.#postings[term] = (this.#postings[term] ?? []).filter((p) => p !== posting);
       }
     }
     story.norm2 = 0;
-    for (const w of story.weights.values()) story.norm2 += w * w;
+    for (const p of story.weights.values()) story.norm2 += p.weight * p.weight;
     for (const t of article.instruments) {
       const left = (story.instruments.get(t) ?? 0) - 1;
       if (left > 0) story.instruments.set(t, left);
@@ -148,8 +179,8 @@ export class StoryIndex<Id> {
   sweep(horizon: number): void {
     for (let t = 0; t < this.#postings.length; t++) {
       const posting = this.#postings[t];
-      if (posting?.some((s) => s.isMerged || s.lastUpdate < horizon)) {
-        this.#postings[t] = posting.filter((s) => !s.isMerged && s.lastUpdate >= horizon);
+      if (posting?.some((p) => p.story.isMerged || p.story.lastUpdate < horizon)) {
+        this.#postings[t] = posting.filter((p) => !p.story.isMerged && p.story.lastUpdate >= horizon);
       }
     }
   }

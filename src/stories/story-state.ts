@@ -26,7 +26,8 @@ export interface StoryState<Id> {
   id: string;
   /** Index into the clusterer's score scratch array. */
   slot: number;
-  weights: Map<number, number>;
+  /** Centroid: term id → its posting (shared with the inverted index, so a scan reads weights directly). */
+  weights: Map<number, TermPosting<Id>>;
   /** Squared length of the centroid sum. */
   norm2: number;
   /** Instrument term id → number of its articles naming it. */
@@ -39,6 +40,12 @@ export interface StoryState<Id> {
   isMerged: boolean;
 }
 
+/** One entry of the inverted index: a story and the weight of the term in its centroid sum. */
+export interface TermPosting<Id> {
+  story: StoryState<Id>;
+  weight: number;
+}
+
 /** The most representative independent article: highest dot with the centroid, earliest on ties. */
 function headlineArticle<Id>(story: StoryState<Id>): ArticleState<Id> | undefined {
   let best: ArticleState<Id> | undefined;
@@ -47,7 +54,7 @@ function headlineArticle<Id>(story: StoryState<Id>): ArticleState<Id> | undefine
     if (a.duplicateOf !== null) continue;
     let score = 0;
     for (let i = 0; i < a.vector.terms.length; i++) {
-      score += (a.vector.weights[i] ?? 0) * (story.weights.get(a.vector.terms[i] ?? 0) ?? 0);
+      score += (a.vector.weights[i] ?? 0) * (story.weights.get(a.vector.terms[i] ?? 0)?.weight ?? 0);
     }
     if (score > bestScore + 1e-12) [best, bestScore] = [a, score];
   }
@@ -79,9 +86,9 @@ export function toStory<Id>(state: StoryState<Id>): Story<Id> {
 /** The heaviest terms of a story's centroid, as [term, weight] pairs. */
 export function centroidTerms<Id>(story: StoryState<Id>, stats: TermStats): Array<[string, number]> {
   return [...story.weights]
-    .sort((a, b) => b[1] - a[1])
+    .sort((a, b) => b[1].weight - a[1].weight)
     .slice(0, RECORD_CENTROID_TERMS)
-    .map(([t, w]): [string, number] => [stats.nameOf(t), Math.round(w * 1e4) / 1e4]);
+    .map(([t, p]): [string, number] => [stats.nameOf(t), Math.round(p.weight * 1e4) / 1e4]);
 }
 
 /** Hooks into the clusterer that a restore needs. */

@@ -49,6 +49,11 @@ export class TermStats {
     return Math.log((this.#docCount + 1) / ((this.#df[id] ?? 0) + 0.5));
   }
 
+  /** Share of observed documents containing a term id. */
+  documentShare(id: number): number {
+    return this.#docCount > 0 ? (this.#df[id] ?? 0) / this.#docCount : 0;
+  }
+
   /** Unit-length vector with sublinear tf × idf weights from weighted term counts. */
   vectorize(counts: Map<number, number>): TermVector {
     const terms = new Int32Array(counts.size);
