@@ -7,7 +7,8 @@ import { buildInstrumentIndex, type Instrument, type InstrumentIndex } from '../
 import { silentLogger } from '../log.ts';
 import { demoPrice, startDemoMarketServer } from '../market/index.ts';
 import type { MarketService } from '../web/instruments/types.ts';
-import { createInstrumentSource, createMarketService, trimCandles } from './market.ts';
+import { createInstrumentSource } from './instruments.ts';
+import { createMarketService, trimCandles } from './market.ts';
 
 const T0 = Date.parse('2026-11-25T14:00:00Z');
 const inst = (id: string, symbol: string, assetClass: Instrument['assetClass'], tickers: Record<string, string> = {}): Instrument => ({

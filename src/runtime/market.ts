@@ -6,7 +6,8 @@
  * serves the demo instruments from it, so price boxes and charts work offline (labelled as demo data).
  */
 import type { Config } from '../config/index.ts';
-import { type InstrumentIndex, loadInstruments } from '../instruments/index.ts';
+import type { InstrumentIndex } from '../instruments/index.ts';
+import { createInstrumentSource } from './instruments.ts';
 import type { AssetClass } from '../instruments/types.ts';
 import type { Logger } from '../log.ts';
 import {
@@ -43,21 +44,6 @@ export interface MarketServiceOptions {
   now?: () => number;
 }
 
-/**
- * The reference instruments as configured (shipped data plus the config file's extra instruments and aliases),
- * built once on first use (≈1 s, ≈100 MB); null when instrument linking is off.
- */
-export function createInstrumentSource(config: Config): () => InstrumentIndex | null {
-  let index: InstrumentIndex | null | undefined;
-  return () => {
-    if (index === undefined) {
-      const extra = config.extraInstruments;
-      const hasExtra = extra.instruments.length > 0 || Object.keys(extra.aliases).length > 0;
-      index = config.linkInstruments ? loadInstruments(hasExtra ? extra : undefined) : null;
-    }
-    return index;
-  };
-}
 
 /** A service that quotes nothing (market data turned off). */
 const NO_MARKET: MarketService = {
