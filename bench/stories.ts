@@ -53,7 +53,10 @@ function runBaseline(rows: StoryRow[]): string[] {
     for (const tok of row.title.toLowerCase().match(/[a-z0-9][a-z0-9'&.-]*/g) ?? []) {
       if (tok.length < 2 || BASELINE_STOP.has(tok)) continue;
       let id = ids.get(tok);
-      if (id === undefined) ids.set(tok, (id = ids.size));
+      if (id === undefined) {
+        id = ids.size;
+        ids.set(tok, id);
+      }
       tf.set(id, (tf.get(id) ?? 0) + 1);
     }
     n++;
@@ -85,7 +88,11 @@ function runBaseline(rows: StoryRow[]): string[] {
     if (!best) clusters.push(cluster);
     for (const [id, w] of vec) {
       const old = cluster.sum.get(id);
-      if (old === undefined) (postings[id] ??= []).push(cluster);
+      if (old === undefined) {
+        const list = postings[id];
+        if (list) list.push(cluster);
+        else postings[id] = [cluster];
+      }
       cluster.sum.set(id, (old ?? 0) + w / norm);
     }
     cluster.norm2 = 0;

@@ -21,7 +21,9 @@ function warm(c: StoryClusterer<string>): void {
     'Insurer posts loss on hurricane claims',
     'Mining group sells coal assets to rival',
   ];
-  filler.forEach((title, i) => c.add(article(`bg${i}`, title, -30 + i)));
+  filler.forEach((title, i) => {
+    c.add(article(`bg${i}`, title, -30 + i));
+  });
 }
 
 describe('StoryClusterer', () => {
@@ -136,7 +138,9 @@ describe('StoryClusterer.place and retention', () => {
   test('place rebuilds stored assignments, and later articles match the placed stories', () => {
     const c = new StoryClusterer<number>();
     const titles = ['Retail sales climb as shoppers return', 'Gold steadies as dollar weakens', 'Airline cancels flights as storm hits'];
-    titles.forEach((title, i) => c.place({ id: 100 + i, title, publishedAt: T0 }, `stored-${i}`));
+    titles.forEach((title, i) => {
+      c.place({ id: 100 + i, title, publishedAt: T0 }, `stored-${i}`);
+    });
     expect(c.place({ id: 1, title: 'Copperline Rail wins battery trains contract', publishedAt: T0 }, '42')).toMatchObject({ storyId: '42', isNew: true });
     expect(c.place({ id: 2, title: 'Copperline Rail contract copy', publishedAt: T0, duplicateOf: 1 }, '42').isNew).toBe(false);
     expect(c.getStory('42')?.articles.map((a) => a.isCopy)).toEqual([false, true]);

@@ -91,7 +91,9 @@ function lshKeys(sig: Uint32Array, hi: number, lo: number): string[] {
     keys.push(`m${band}:${hex32(h)}`);
   }
   const blocks = [hi >>> 16, hi & 0xffff, lo >>> 16, lo & 0xffff];
-  blocks.forEach((v, i) => keys.push(`s${i}:${v.toString(16).padStart(4, '0')}`));
+  blocks.forEach((v, i) => {
+    keys.push(`s${i}:${v.toString(16).padStart(4, '0')}`);
+  });
   return keys;
 }
 
