@@ -3,9 +3,9 @@
  * article-extraction benchmark (../shared/datasets/article-extraction/dev/), tickerwire vs
  * Mozilla Readability on linkedom measured in the same run.
  *
- * Each extractor runs in its own child process (so its peak RSS is its own): one warm-up pass over all
- * pages (its output is what gets scored), then TIMED_ROUNDS timed passes on one core; docs/s is the
- * median round. Scoring is the benchmark's metric (word-4-gram shingles, macro P/R, F1 of the averages,
+ * Each extractor runs alone in a child process pinned to one core (its heap, garbage and peak RSS are
+ * its own): one warm-up pass over all pages (its output is what gets scored), then TIMED_PASSES timed
+ * passes; PAIRS pairs of processes alternate so that load from other work hits both. Scoring is the benchmark's metric (word-4-gram shingles, macro P/R, F1 of the averages,
  * exact-match accuracy), ported below and cross-checked against ../shared/tools/extraction-score.mjs.
  *
  * Run: npm run bench:extract   (or: node bin/run-ts.mjs bench/extract.ts)
@@ -27,8 +27,10 @@ import { markdownTable, peakRssMb, writeSection } from './report.ts';
 
 const DATASET = fileURLToPath(new URL('../../shared/datasets/article-extraction/dev/', import.meta.url));
 const REFERENCE_SCORER = fileURLToPath(new URL('../../shared/tools/extraction-score.mjs', import.meta.url));
-/** Timed passes over the whole set per extractor (after one warm-up pass), interleaved A/B. */
-const TIMED_ROUNDS = 5;
+/** Timed passes over the whole set per child process (after one warm-up pass). */
+const TIMED_PASSES = 2;
+/** Child-process pairs (Readability, tickerwire), alternating order, so load drift hits both. */
+const PAIRS = 3;
 /** Each child process is killed after this long (bounds the benchmark's run time). */
 const CHILD_TIMEOUT_MS = 240_000;
 
@@ -41,15 +43,13 @@ interface Doc {
   truth: string;
 }
 
-interface QualityResult {
+interface ChildResult {
   name: ExtractorName;
   predictions: Record<string, string>;
+  /** docs/s of each timed pass. */
+  passes: number[];
   peakRssMb: number;
-}
-
-interface SpeedResult {
-  rounds: Record<ExtractorName, number[]>;
-  phasesMs: Record<string, number>;
+  phasesMs: Record<string, number> | null;
 }
 
 function loadDocs(): Doc[] {
@@ -114,40 +114,22 @@ function profilePass(docs: Doc[]): Record<string, number> {
   return t;
 }
 
-/** One extractor alone in this process: its output (scored by the parent) and its peak RSS. */
-function runQuality(name: ExtractorName): QualityResult {
+/**
+ * One extractor alone in this process (no other library's heap or garbage): a warm-up pass whose
+ * output is scored by the parent, then TIMED_PASSES timed passes; its peak RSS.
+ */
+function runChild(name: ExtractorName): ChildResult {
   const docs = loadDocs();
   const extract = EXTRACTORS[name];
   const predictions: Record<string, string> = {};
   for (const d of docs) predictions[d.id] = extract(d);
-  for (const d of docs) extract(d);
-  return { name, predictions, peakRssMb: peakRssMb() };
-}
-
-/**
- * Both extractors timed in one process on one core, rounds interleaved (A, B, A, B…) so that load
- * from other work on the machine hits both alike; one warm-up pass each first.
- */
-function collectGarbage(): void {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  if (gc !== undefined) gc();
-}
-
-function runSpeed(): SpeedResult {
-  const docs = loadDocs();
-  const names: ExtractorName[] = ['readability', 'tickerwire'];
-  for (const name of names) for (const d of docs) EXTRACTORS[name](d);
-  const rounds: Record<ExtractorName, number[]> = { readability: [], tickerwire: [] };
-  for (let r = 0; r < TIMED_ROUNDS; r++) {
-    for (const name of r % 2 === 0 ? names : [...names].reverse()) {
-      // Collect the previous round's garbage first, so one extractor's heap is not timed in the other's round.
-      collectGarbage();
-      const start = performance.now();
-      for (const d of docs) EXTRACTORS[name](d);
-      rounds[name].push(docs.length / ((performance.now() - start) / 1000));
-    }
+  const passes: number[] = [];
+  for (let r = 0; r < TIMED_PASSES; r++) {
+    const start = performance.now();
+    for (const d of docs) extract(d);
+    passes.push(docs.length / ((performance.now() - start) / 1000));
   }
-  return { rounds, phasesMs: profilePhases(docs) };
+  return { name, predictions, passes, peakRssMb: peakRssMb(), phasesMs: name === 'tickerwire' ? profilePhases(docs) : null };
 }
 
 // ---------------------------------------------------------------- metric (benchmark's, ported) ---
@@ -235,7 +217,7 @@ function spawnChild<T>(args: string[]): T {
   const runTs = fileURLToPath(new URL('../bin/run-ts.mjs', import.meta.url));
   // taskset pins the child to one core when available ("docs/s on one core").
   const hasTaskset = existsSync('/usr/bin/taskset');
-  const node = [process.execPath, '--expose-gc', runTs, script, '--child', ...args];
+  const node = [process.execPath, runTs, script, '--child', ...args];
   const [cmd, argv] = hasTaskset ? ['taskset', ['-c', '0', ...node]] : [process.execPath, node.slice(1)];
   const out = execFileSync(cmd, argv, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, timeout: CHILD_TIMEOUT_MS });
   const line = out.trim().split('\n').pop() ?? '';
@@ -249,22 +231,36 @@ export async function run(): Promise<void> {
     return;
   }
   const docs = loadDocs();
-  const results = (['readability', 'tickerwire'] as const).map((name) => spawnChild<QualityResult>(['quality', name]));
-  const speed = spawnChild<SpeedResult>(['speed']);
+  const runs: ChildResult[] = [];
+  for (let p = 0; p < PAIRS; p++) {
+    const order: ExtractorName[] = p % 2 === 0 ? ['readability', 'tickerwire'] : ['tickerwire', 'readability'];
+    for (const name of order) runs.push(spawnChild<ChildResult>([name]));
+  }
+  const rateOf = (r: ChildResult): number => median(r.passes);
+  const pairRatios: number[] = [];
+  for (let p = 0; p < PAIRS; p++) {
+    const pair = runs.slice(p * 2, p * 2 + 2);
+    const base = pair.find((r) => r.name === 'readability');
+    const ours = pair.find((r) => r.name === 'tickerwire');
+    if (base !== undefined && ours !== undefined) pairRatios.push(rateOf(ours) / rateOf(base));
+  }
   const rows: Array<Array<string | number>> = [];
-  const baseRounds = speed.rounds.readability;
-  for (const r of results) {
-    const s = score(docs, r.predictions);
-    const ref = await referenceF1(docs, r.predictions);
-    const rounds = speed.rounds[r.name];
-    const ratio = median(rounds.map((x, i) => x / (baseRounds[i] ?? x)));
-    rows.push([r.name, f3(s.precision), f3(s.recall), f3(s.f1), ref === null ? 'n/a' : f3(ref), f3(s.accuracy), median(rounds).toFixed(1), `${ratio.toFixed(2)}×`, r.peakRssMb]);
+  for (const name of ['readability', 'tickerwire'] as const) {
+    const mine = runs.filter((r) => r.name === name);
+    const first = mine[0];
+    if (first === undefined) continue;
+    const s = score(docs, first.predictions);
+    const ref = await referenceF1(docs, first.predictions);
+    const rate = median(mine.flatMap((r) => r.passes));
+    const ratio = name === 'readability' ? 1 : median(pairRatios);
+    rows.push([name, f3(s.precision), f3(s.recall), f3(s.f1), ref === null ? 'n/a' : f3(ref), f3(s.accuracy), rate.toFixed(1), `${ratio.toFixed(2)}×`, Math.max(...mine.map((r) => r.peakRssMb))]);
     if (process.argv.includes('--verbose')) {
-      for (const d of s.perDoc.filter((x) => x.precision < 0.9 || x.recall < 0.9)) console.log(`${r.name} ${d.id.slice(0, 12)} P=${f3(d.precision)} R=${f3(d.recall)} ${docs.find((x) => x.id === d.id)?.url ?? ''}`);
+      for (const d of s.perDoc.filter((x) => x.precision < 0.9 || x.recall < 0.9)) console.log(`${name} ${d.id.slice(0, 12)} P=${f3(d.precision)} R=${f3(d.recall)} ${docs.find((x) => x.id === d.id)?.url ?? ''}`);
     }
   }
-  const table = markdownTable(['extractor', 'precision', 'recall', 'F1', 'F1 (reference scorer)', 'accuracy', 'docs/s (1 core, median)', 'speed vs Readability (median of per-round ratios)', 'peak RSS MB'], rows);
-  const phases = speed.phasesMs;
+  console.log(`per-pair speed ratios: ${pairRatios.map((x) => x.toFixed(2)).join(', ')}`);
+  const table = markdownTable(['extractor', 'precision', 'recall', 'F1', 'F1 (reference scorer)', 'accuracy', 'docs/s (1 core, median)', 'speed vs Readability (median of per-pair ratios)', 'peak RSS MB'], rows);
+  const phases = runs.find((r) => r.phasesMs !== null)?.phasesMs ?? {};
   const phaseTable = markdownTable(['stage', 'ms per page (mean)'], Object.entries(phases).map(([k, v]) => [k, v]));
   console.log(table);
   console.log(`\nWhere the time goes (tickerwire, one pass):\n${phaseTable}`);
@@ -272,14 +268,13 @@ export async function run(): Promise<void> {
     'extract',
     'Article extraction (issue 3)',
     'npm run bench:extract',
-    `${docs.length} pages of the article-extraction benchmark's dev half (../shared/datasets/article-extraction/dev). Quality: the benchmark's shingle metric (macro P/R over pages, F1 of the averages), cross-checked with ../shared/tools/extraction-score.mjs. Speed: both extractors in one process pinned to one core, one warm-up pass each, then ${TIMED_ROUNDS} timed passes each, interleaved so machine load hits both alike, with a full garbage collection before each pass; medians. Peak RSS: each extractor alone in its own process.\n\n${table}\n\nWhere the time goes (tickerwire, mean ms per page, median of ${PHASE_PASSES} passes; "serialize" includes tidying):\n\n${phaseTable}`,
+    `${docs.length} pages of the article-extraction benchmark's dev half (../shared/datasets/article-extraction/dev). Quality: the benchmark's shingle metric (macro P/R over pages, F1 of the averages), cross-checked with ../shared/tools/extraction-score.mjs. Speed: each extractor alone in a child process pinned to one core (warm-up pass, then ${TIMED_PASSES} timed passes); ${PAIRS} pairs of such processes in alternating order, so load from other work on the shared machine hits both; docs/s is the median pass, the ratio the median of per-pair ratios. Peak RSS: the highest of an extractor's processes.\n\n${table}\n\nWhere the time goes (tickerwire, mean ms per page, median of ${PHASE_PASSES} passes; "serialize" includes tidying):\n\n${phaseTable}`,
   );
 }
 
 const childIndex = process.argv.indexOf('--child');
 if (childIndex >= 0) {
-  const mode = process.argv[childIndex + 1];
-  const result = mode === 'speed' ? runSpeed() : runQuality(process.argv[childIndex + 2] as ExtractorName);
+  const result = runChild(process.argv[childIndex + 1] as ExtractorName);
   process.stdout.write(`${JSON.stringify(result)}\n`);
 } else if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   await run();
