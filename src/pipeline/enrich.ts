@@ -17,7 +17,6 @@ import {
   hostOf,
   isDedupCandidate,
   StoryClusterer,
-  stripWrappers,
   toFingerprintRecord,
 } from '../stories/index.ts';
 
@@ -71,7 +70,7 @@ export class Enricher {
     for (const s of state) {
       if (s.fingerprint) this.#dups.add(s.id, fromFingerprintRecord(JSON.parse(s.fingerprint)));
       this.#dupOf.set(s.id, s.duplicateOf);
-      const assignment = this.#clusterer.add({
+      const input = {
         id: s.id,
         title: s.title,
         text: s.lead,
@@ -79,8 +78,15 @@ export class Enricher {
         instruments: s.subjectInstruments,
         sourceKey: String(s.sourceId),
         ...(s.duplicateOf !== null ? { duplicateOf: s.duplicateOf } : {}),
-      });
-      if (s.storyId !== null && !this.#storyIds.has(assignment.storyId)) this.#storyIds.set(assignment.storyId, s.storyId);
+      };
+      if (s.storyId === null) {
+        this.#clusterer.add(input);
+        continue;
+      }
+      // Keep the stored grouping (an admin split included): file the article in its stored story.
+      const key = `db${s.storyId}`;
+      this.#clusterer.place(input, key);
+      this.#storyIds.set(key, s.storyId);
     }
     this.#deps.log.info('enrich.rebuilt', { articles: state.length, stories: this.#storyIds.size });
   }
@@ -204,7 +210,7 @@ export class Enricher {
       this.#deps.log.info('enrich.copy_of_takedown_removed', { articleId: a.id });
       return { articleId: a.id, storyId: null, isNewStory: false, duplicateOf: null, instruments: 0 };
     }
-    const fp = fingerprintText(stripWrappers(a.text));
+    const fp = fingerprintText(a.text);
     const duplicateOf = await this.#findOriginal(a, fp);
     this.#dups.add(a.id, fp);
     this.#dupOf.set(a.id, duplicateOf);
