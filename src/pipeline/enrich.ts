@@ -24,6 +24,8 @@ import {
 const REBUILD_DAYS = 7;
 /** Articles enriched per call of `enrichPending`. */
 const BATCH = 100;
+/** Every this many articles, fingerprints older than the rebuild window leave the duplicate index. */
+const PRUNE_EVERY = 1_000;
 
 export interface EnricherDeps {
   store: Store;
@@ -51,6 +53,9 @@ export class Enricher {
   readonly #storyIds = new Map<string, number>();
   /** Article → the original it copies (null for originals), for articles in the indexes. */
   readonly #dupOf = new Map<number, number | null>();
+  /** Publication time (ms) of every article in the duplicate index, for pruning. */
+  readonly #times = new Map<number, number>();
+  #addsSincePrune = 0;
   #ready: Promise<void> | null = null;
   #running: Promise<EnrichOutcome[]> | null = null;
 
@@ -70,6 +75,7 @@ export class Enricher {
     for (const s of state) {
       if (s.fingerprint) this.#dups.add(s.id, fromFingerprintRecord(JSON.parse(s.fingerprint)));
       this.#dupOf.set(s.id, s.duplicateOf);
+      this.#times.set(s.id, s.publishedAt.getTime());
       const input = {
         id: s.id,
         title: s.title,
@@ -107,6 +113,18 @@ export class Enricher {
       const batch = await this.#deps.store.listPendingEnrichment(BATCH);
       if (batch.length === 0) return out;
       for (const a of batch) out.push(await this.#enrichOne(a));
+    }
+  }
+
+  /** Forget fingerprints older than the rebuild window: copies of old news are rare, memory is not free. */
+  #prune(): void {
+    this.#addsSincePrune = 0;
+    const cutoff = this.#deps.now().getTime() - REBUILD_DAYS * 86_400_000;
+    for (const [id, at] of this.#times) {
+      if (at >= cutoff) continue;
+      this.#dups.remove(id);
+      this.#dupOf.delete(id);
+      this.#times.delete(id);
     }
   }
 
@@ -214,6 +232,8 @@ export class Enricher {
     const duplicateOf = await this.#findOriginal(a, fp);
     this.#dups.add(a.id, fp);
     this.#dupOf.set(a.id, duplicateOf);
+    this.#times.set(a.id, a.publishedAt.getTime());
+    if (++this.#addsSincePrune >= PRUNE_EVERY) this.#prune();
     const { instruments, figures } = this.#link(a);
     const subjects = instruments.filter((i) => i.role === 'subject').map((i) => i.instrumentId);
     const story = await this.#storyFor(a, duplicateOf, subjects);
