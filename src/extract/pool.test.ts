@@ -10,8 +10,9 @@ afterEach(async () => {
 
 describe.each([0, 1])('createExtractorPool threads=%i', (threads) => {
   test('extracts pages and keeps dates as Date objects', async () => {
-    pool = createExtractorPool({ threads, extract: { now: new Date('2026-03-20T00:00:00Z') } });
-    const results = await Promise.all([1, 2, 3].map(() => pool!.extract(buildPage(), PAGE_URL)));
+    const p = createExtractorPool({ threads, extract: { now: new Date('2026-03-20T00:00:00Z') } });
+    pool = p;
+    const results = await Promise.all([1, 2, 3].map(() => p.extract(buildPage(), PAGE_URL)));
     for (const r of results) {
       expect(r.kind).toBe('article');
       if (r.kind !== 'article') continue;
@@ -42,8 +43,9 @@ describe('createExtractorPool limits', () => {
   });
 
   test('two threads work through a queue of pages', async () => {
-    pool = createExtractorPool({ threads: 2 });
-    const results = await Promise.all(Array.from({ length: 12 }, () => pool!.extract(buildPage(), PAGE_URL)));
+    const p = createExtractorPool({ threads: 2 });
+    pool = p;
+    const results = await Promise.all(Array.from({ length: 12 }, () => p.extract(buildPage(), PAGE_URL)));
     expect(results.every((r) => r.kind === 'article')).toBe(true);
   });
 });

@@ -40,7 +40,7 @@ export function createElement(tag: string, attrs: Record<string, string> = {}): 
 }
 
 /** Depth-first visit of every element under `node` (including it); return false from `visit` to skip children. */
-export function walkElements(node: ElementNode, visit: (el: ElementNode) => boolean | void): void {
+export function walkElements(node: ElementNode, visit: (el: ElementNode) => boolean): void {
   const stack: ElementNode[] = [node];
   while (stack.length > 0) {
     const el = stack.pop();
