@@ -1,8 +1,8 @@
 /**
  * PostgreSQL: full-text search and "more like this" over the tsvector of migration 004, with the same
  * strategy as sqlite/search.ts: a bounded candidate set (the newest matches) instead of ranking every
- * match; when every match fits in it, ts_rank (title weighted) ranks exactly, otherwise title matches
- * decide; relevance is blended with recency the same way.
+ * match; when every match fits in it, ts_rank (title weighted) ranks exactly, otherwise a match of the whole query in the title
+ * decides; relevance is blended with recency the same way.
  */
 import type { Article } from '../../model.ts';
 import { parseSnippet, tokenize } from '../sqlite/search.ts';
@@ -15,15 +15,17 @@ const CONFIG = 'tw_english';
 /** Characters turned into spaces before indexing (as in migration 004), so titles split the same way. */
 const SPLIT_CHARS = ".-/@:_$";
 /** The same bounds and weights as SQLite (sqlite/search.ts). */
-const CANDIDATES = 200;
+const CANDIDATES = 100;
 const MAX_CANDIDATES = 1_000;
 const TITLE_WEIGHT = 8;
 const TITLE_BOOST = 2;
-const TITLE_HITS_CAP = 3;
 const RECENCY_HALF_LIFE_MS = 3 * 86_400_000;
 const RECENCY_FLOOR = 0.35;
 /** ts_rank weights {D, C, B, A}: body (B) counts 1/TITLE_WEIGHT of the title (A). */
 const RANK_WEIGHTS = `'{0, 0, ${1 / TITLE_WEIGHT}, 1}'`;
+/** "More like this" weighs the title lower (as SQLite does), or one shared title word outweighs a shared body. */
+const SIMILAR_TITLE_WEIGHT = 2;
+const SIMILAR_RANK_WEIGHTS = `'{0, 0, ${1 / SIMILAR_TITLE_WEIGHT}, 1}'`;
 /** Snippet: words around the best fragment, matches between the markers parseSnippet reads. */
 const HEADLINE_OPTIONS = 'StartSel=\u0002, StopSel=\u0003, MaxWords=28, MinWords=12, ShortWord=2, MaxFragments=1, FragmentDelimiter=" … "';
 /** "More like this": terms, candidate terms looked up, candidates read, minimum term length, df cap. */
@@ -49,12 +51,12 @@ class QueryBuilder {
 }
 
 /** The tsquery of parsed clauses (positives ANDed, negatives excluded), or null with nothing positive. */
-function compileQuery(b: QueryBuilder, clauses: SearchClause[]): { query: string; positives: string[] } | null {
+function compileQuery(b: QueryBuilder, clauses: SearchClause[]): { query: string } | null {
   const usable = clauses.filter((c) => c.tokens.some((t) => /[\p{L}\p{N}]/u.test(t)));
   const positives = usable.filter((c) => !c.negated).map((c) => b.clause(c));
   if (positives.length === 0) return null;
   const negatives = usable.filter((c) => c.negated).map((c) => `!!${b.clause(c)}`);
-  return { query: [...positives, ...negatives].join(' && '), positives };
+  return { query: [...positives, ...negatives].join(' && ') };
 }
 
 function recencyFactor(publishedMs: number, nowMs: number): number {
@@ -84,7 +86,7 @@ export async function searchArticles(sql: Sql, q: SearchQuery): Promise<SearchRe
   if (compiled === null) return { hits: [], hasMore: false };
   const want = Math.min(MAX_CANDIDATES, Math.max(CANDIDATES, q.offset + q.limit + 1));
   const titleVector = `to_tsvector('${CONFIG}', translate(c.title, '${SPLIT_CHARS}', '${' '.repeat(SPLIT_CHARS.length)}'))`;
-  const titleHits = compiled.positives.map((p) => `(${titleVector} @@ ${p})::int`).join(' + ');
+  const titleHits = `(${titleVector} @@ (${compiled.query}))::int`;
   const filters = filterSql(b, q);
   // The tsquery is written inline (not joined from a CTE) so the planner sees it: for a common term it
   // then walks the primary key backwards and stops at `want` matches instead of sorting every match.
@@ -100,7 +102,7 @@ export async function searchArticles(sql: Sql, q: SearchQuery): Promise<SearchRe
   const nowMs = q.now.getTime();
   const ranked = rows
     .map((c) => {
-      const relevance = complete ? c.rank : 1 + TITLE_BOOST * Math.min(TITLE_HITS_CAP, c.title_hits);
+      const relevance = complete ? c.rank : c.title_hits > 0 ? 1 + TITLE_BOOST : 1;
       return { id: c.id, score: relevance * recencyFactor(c.pub, nowMs) };
     })
     .sort((x, y) => y.score - x.score || y.id - x.id);
@@ -186,7 +188,7 @@ export async function listSimilarArticles(sql: Sql, id: number, limit: number): 
   const { rows } = await sql.query<{ id: number; rank: number }>(
     `WITH c AS (SELECT a.id, a.search_vector FROM articles a
            WHERE a.search_vector @@ to_tsquery('${CONFIG}', $1) AND a.id <> $2 ORDER BY a.id DESC LIMIT $3)
-     SELECT c.id, (SELECT SUM(w.idf * ts_rank(${RANK_WEIGHTS}, c.search_vector, plainto_tsquery('${CONFIG}', w.term)))
+     SELECT c.id, (SELECT SUM(w.idf * ts_rank(${SIMILAR_RANK_WEIGHTS}, c.search_vector, plainto_tsquery('${CONFIG}', w.term)))
                    FROM unnest($4::text[], $5::float8[]) AS w (term, idf)) AS rank
      FROM c`,
     [terms.map((t) => t.term).join(' | '), id, SIMILAR_CANDIDATES, terms.map((t) => t.term), terms.map((t) => t.idf)],
