@@ -27,6 +27,11 @@ const SIBLING_MIN_SCORE = 10;
 const MIN_CONTENT_CHARS = 200;
 /** Blocks with fewer commas than this are checked by the conditional clean. */
 const CONDITIONAL_MAX_COMMAS = 10;
+/** A block of inline text at least this long, ending like a sentence, is prose (kept by the conditional clean). */
+const PROSE_MIN_CHARS = 80;
+/** …unless more than this share of it is link text. */
+const PROSE_MAX_LINK_DENSITY = 0.5;
+const SENTENCE_END_RE = /[.!?。！？…]["'”’»)\]]?\s*$/;
 const CONDITIONAL_TAGS = new Set(['table', 'ul', 'ol', 'div', 'section', 'form', 'figure', 'dl']);
 
 /**
@@ -141,10 +146,12 @@ function dropReason(el: ElementNode, s: Stats): string | null {
   // Embedded posts (tweets, Instagram) quoted in the article are content, links and all.
   if (isEmbeddedPost(el)) return null;
   const weight = classWeight(el);
-  if (weight < 0 && s.text < 500) return `short block with a boilerplate class/id ("${names}")`;
-  if (s.commas >= CONDITIONAL_MAX_COMMAS) return null;
-  const isList = el.tag === 'ul' || el.tag === 'ol';
   const density = linkDensity(s);
+  // One paragraph (maybe wrapped in a <div> or two): a sentence of prose with a link or two is still prose.
+  const isProse = s.p <= 1 && s.li === 0 && s.text >= PROSE_MIN_CHARS && density < PROSE_MAX_LINK_DENSITY && SENTENCE_END_RE.test(plain(el));
+  if (weight < 0 && s.text < 500) return `short block with a boilerplate class/id ("${names}")`;
+  if (s.commas >= CONDITIONAL_MAX_COMMAS || isProse) return null;
+  const isList = el.tag === 'ul' || el.tag === 'ol';
   if (s.img > 1 && s.p / s.img < 0.5 && s.text < 200) return 'image strip without prose';
   if (!isList && s.li > s.p && s.li > 3 && density > 0.3) return 'list of links';
   if (s.text < 25 && (s.img === 0 || s.img > 2) && s.embed === 0) return 'empty or near-empty block';
