@@ -54,7 +54,8 @@ function compile(rules: CleanupRules, lang: string, host: string): CompiledRules
   }
   const cached = byKey.get(key);
   if (cached !== undefined) return cached;
-  const text = [...(rules.text['*'] ?? []), ...(rules.text[lang] ?? []), ...(lang === 'en' ? [] : (rules.text.en ?? []))];
+  // Unknown language: every language's rules apply (a page without lang="" is common).
+  const text = lang === ANY_LANG ? Object.values(rules.text).flat() : [...(rules.text['*'] ?? []), ...(rules.text[lang] ?? []), ...(lang === 'en' ? [] : (rules.text.en ?? []))];
   const compiled: CompiledRules = {
     text: text.map((r) => ({ ...r, re: new RegExp(r.pattern, r.caseSensitive === true ? 'u' : 'iu') })),
     classes: rules.classes.map((r) => ({ rule: r.rule, reason: r.reason, re: new RegExp(r.pattern, 'i') })),
@@ -84,8 +85,7 @@ export function cleanupContent(content: ElementNode, ctx: CleanupContext): Clean
   const removed: Removal[] = [];
   let originUrl: string | null = null;
   const host = hostOf(ctx.pageUrl);
-  const lang = (ctx.lang ?? 'en').slice(0, 2).toLowerCase();
-  const rules = compile(ctx.rules, lang, host);
+  const rules = compile(ctx.rules, langKey(ctx.lang), host);
   const stats = computeStats(content);
   const lengthOf = (el: ElementNode): number => stats.get(el)?.text ?? 0;
   const total = Math.max(1, lengthOf(content));
@@ -148,7 +148,7 @@ export function cleanupContent(content: ElementNode, ctx: CleanupContext): Clean
  * named after the clean-up class rule they match when one does, else 'chrome' / 'conditional'.
  */
 export function recordPruned(content: ElementNode, pruned: PrunedNode[], ctx: CleanupContext): Removal[] {
-  const rules = compile(ctx.rules, (ctx.lang ?? 'en').slice(0, 2).toLowerCase(), hostOf(ctx.pageUrl));
+  const rules = compile(ctx.rules, langKey(ctx.lang), hostOf(ctx.pageUrl));
   const out: Removal[] = [];
   for (const p of pruned) {
     if (!isInside(p.parent, content)) continue;
@@ -248,6 +248,15 @@ function originOf(el: ElementNode, text: string, pageUrl: string): string | null
   } catch {
     return null;
   }
+}
+
+/** Marks "language unknown" in the compiled-rules cache key. */
+const ANY_LANG = '*any*';
+
+/** Two-letter language of a page ("pt-BR" → "pt", "en_US" → "en"), or ANY_LANG when unknown. */
+function langKey(lang: string | null): string {
+  const key = (lang ?? '').slice(0, 2).toLowerCase();
+  return /^[a-z]{2}$/.test(key) ? key : ANY_LANG;
 }
 
 function hostOf(pageUrl: string): string {
