@@ -17,7 +17,10 @@ export const PAGE_TIMEOUT_MS = 15_000;
 export interface ExtractorPoolOptions {
   /** Worker threads; 0 runs extraction inline on the calling thread. */
   threads: number;
-  /** Passed to every `extractArticle` call (must be structured-cloneable). */
+  /**
+   * Passed to every `extractArticle` call (must be structured-cloneable). Leave `now` out in a
+   * long-lived pool: a fixed `now` would go stale; without it each call uses the current time.
+   */
   extract?: ExtractOptions;
   /** Per-page time limit in ms (default PAGE_TIMEOUT_MS). */
   timeoutMs?: number;
