@@ -4,7 +4,7 @@
  */
 import { readdirSync } from 'node:fs';
 
-const NOT_BENCHMARKS = new Set(['run', 'report', 'ingest-run']);
+const NOT_BENCHMARKS = new Set(['run', 'report', 'ingest-run', 'api-load']);
 const dir = new URL('./', import.meta.url);
 const all = readdirSync(dir)
   .filter((f) => f.endsWith('.ts') && !NOT_BENCHMARKS.has(f.slice(0, -3)))
