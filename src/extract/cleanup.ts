@@ -90,6 +90,7 @@ export function cleanupContent(content: ElementNode, ctx: CleanupContext): Clean
   const lengthOf = (el: ElementNode): number => stats.get(el)?.text ?? 0;
   const total = Math.max(1, lengthOf(content));
   const longestRule = rules.text.reduce((m, r) => Math.max(m, r.maxChars), 0);
+  // (Link-share rules may be long; they are filtered by link share before any text is built.)
   const descriptionKey = normalize(ctx.description ?? '');
   // A teaser repeats the page description; 40 chars keeps one-word descriptions from matching.
   const isDescription = (el: ElementNode): boolean => descriptionKey.length >= 40 && normalize(textOf(el)) === descriptionKey;
@@ -118,8 +119,11 @@ export function cleanupContent(content: ElementNode, ctx: CleanupContext): Clean
     if (isBlock || (LABEL_TAGS.has(el.tag) && (el.parent === null || (stats.get(el.parent)?.hasBlockChild ?? false)))) {
       const length = lengthOf(el);
       if (length === 0 || length > longestRule) return true;
+      const linkShare = (stats.get(el)?.link ?? 0) / length;
+      const applicable = rules.text.filter((r) => length <= r.maxChars && (r.minLinkShare === undefined || linkShare >= r.minLinkShare));
+      if (applicable.length === 0) return true;
       const text = collapseWhitespace(textOf(el));
-      const hit = rules.text.find((r) => text.length <= r.maxChars && r.re.test(text));
+      const hit = applicable.find((r) => text.length <= r.maxChars && r.re.test(text));
       if (hit !== undefined) {
         if (hit.rule === 'syndication') originUrl ??= originOf(el, text, ctx.pageUrl);
         doomed.push({ el, rule: hit.rule, reason: hit.reason });

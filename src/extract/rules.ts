@@ -13,6 +13,8 @@ export interface TextRule {
   maxChars: number;
   /** Match case-sensitively (default: case-insensitive). */
   caseSensitive?: boolean;
+  /** Only blocks where at least this share of the text is link text (label + list of links). */
+  minLinkShare?: number;
 }
 
 /** Containers whose class or id matches `pattern` (case-insensitive regex source) are removed. */
@@ -80,7 +82,8 @@ export const DEFAULT_RULES: CleanupRules = {
       { rule: 'dateline', reason: 'date / time stamp line', pattern: '^(?=.*\\b(?:19|20)\\d{2}\\b)(?=.*\\b\\d{1,2}[:h]\\d{2}\\b)(?!.*\\p{Ll}{3,}[.!?]$).{0,110}$', maxChars: 110 },
       { rule: 'navigation', reason: 'skip link', pattern: '^skip to (?:main )?(?:content|navigation|main|article)$', maxChars: 40 },
       { rule: 'byline', reason: 'byline with date', pattern: '^(?:by|par|von|por|di|oleh|door|av)\\s+(?!\\d)[^,.;:]{1,60}?\\s*[|/／·•–—-]\\s*.{0,30}\\b(?:19|20)\\d{2}\\b.{0,30}$', maxChars: 140 },
-      { rule: 'tags', reason: 'tag list', pattern: '^(?:tags?|tagged(?: with)?|topics?|filed under|categories|category|schlagworte|etiquetas|tag)\\s*:?(?:\\s.{0,300})?$', maxChars: 320 },
+      { rule: 'tags', reason: 'tag list', pattern: '^(?:tags?|tagged(?: with)?|topics?|filed under|categories|category|schlagworte|etiquetas|marcadores)(?:\\s*:\\s*.{0,300}|\\s*)$', maxChars: 320 },
+      { rule: 'tags', reason: 'tag / topic links under a label', pattern: '^(?:tags?|tagged(?: with)?|topics?|filed under|categories|category|schlagworte|etiquetas|marcadores)\\b', maxChars: 3000, minLinkShare: 0.6 },
     ],
     en: [
       relatedRule('en'),

@@ -53,9 +53,10 @@ export function walkElements(node: ElementNode, visit: (el: ElementNode) => bool
   }
 }
 
-/** All text under a node, concatenated as-is. */
+/** All text under a node, concatenated as-is (a <br> counts as a line break). */
 export function textOf(node: TreeNode): string {
   if (node.type === 'text') return node.text;
+  if (node.tag === 'br') return '\n';
   let out = '';
   for (const child of node.children) out += textOf(child);
   return out;
