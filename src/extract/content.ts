@@ -27,6 +27,8 @@ const SIBLING_MIN_SCORE = 10;
 const MIN_CONTENT_CHARS = 200;
 /** Blocks with fewer commas than this are checked by the conditional clean. */
 const CONDITIONAL_MAX_COMMAS = 10;
+/** Link text an inline <span> with an image must carry to be taken for a hover card / inline promo. */
+const INLINE_CARD_MIN_LINK_CHARS = 80;
 /** A block of inline text at least this long, ending like a sentence, is prose (kept by the conditional clean). */
 const PROSE_MIN_CHARS = 80;
 /** …unless more than this share of it is link text. */
@@ -127,9 +129,20 @@ function plain(el: ElementNode): string {
 function cleanConditionally(node: ElementNode, stats: Map<ElementNode, Stats>): PrunedNode[] {
   const doomed: PrunedNode[] = [];
   walkElements(node, (el) => {
-    if (el === node || !CONDITIONAL_TAGS.has(el.tag)) return true;
+    if (el === node) return true;
     const s = stats.get(el);
     if (s === undefined) return true;
+    // An inline card inside a sentence (hover card, inline promo): an image plus long link text.
+    // The innermost such span goes (its wrapper may also hold the sentence's own link).
+    const isCard = (x: ElementNode): boolean => {
+      const xs = stats.get(x);
+      return x.tag === 'span' && xs !== undefined && xs.img > 0 && xs.link >= INLINE_CARD_MIN_LINK_CHARS && linkDensity(xs) > 0.7;
+    };
+    if (isCard(el) && !el.children.some((c) => c.type === 'element' && isCard(c))) {
+      doomed.push({ el, parent: el.parent, why: 'inline card (image and links inside a sentence)', stage: 'conditional' });
+      return false;
+    }
+    if (!CONDITIONAL_TAGS.has(el.tag)) return true;
     const why = dropReason(el, s);
     if (why !== null) {
       doomed.push({ el, parent: el.parent, why, stage: 'conditional' });
