@@ -1,5 +1,6 @@
 /** What the pipeline needs from the rest of the program, passed in by the composition root. */
 import type { Fetcher } from '../fetch/types.ts';
+import type { RuleOverrides } from '../extract/index.ts';
 import type { Logger } from '../log.ts';
 import type { Extraction, ParsedFeed, Source } from '../model.ts';
 import type { Store } from '../store/store.ts';
@@ -21,6 +22,8 @@ export interface PipelineSettings {
   pageConcurrency: number;
   /** Articles committed per transaction: a crash loses at most one batch in flight, never a committed one. */
   insertBatchSize: number;
+  /** Extra clean-up rules from configuration (for feed content used when a page cannot be fetched). */
+  extractRules?: RuleOverrides;
 }
 
 export interface PipelineDeps {

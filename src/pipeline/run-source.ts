@@ -3,6 +3,7 @@
  * fetch and extract each new item's page, store the articles, and record the source's health.
  */
 import { describeError, isAppError } from '../errors.ts';
+import { extractFeedContent } from '../extract/index.ts';
 import { decodeText } from '../fetch/decode.ts';
 import { cacheLifetimeSec, isStalled, nextPollTime } from '../fetch/schedule.ts';
 import { parseFeed } from '../feeds/index.ts';
@@ -14,6 +15,8 @@ import { mapLimit } from './map-limit.ts';
 
 /** How many recent item times feed the adaptive polling estimate. */
 const RECENT_ITEMS_FOR_RATE = 20;
+/** Feed content shorter than this is a teaser, not an article worth storing in place of the page. */
+const MIN_FALLBACK_WORDS = 25;
 
 type ItemOutcome = { ok: true; article: NewArticle } | { ok: false; skipped: boolean; reason: string };
 
@@ -24,14 +27,6 @@ export function itemKey(item: FeedItem): string {
 
 function errorCode(error: unknown): string {
   return isAppError(error) ? error.code : 'internal_error';
-}
-
-/** Wrap feed-provided HTML so the extractor can treat it like a page. */
-function feedContentPage(item: FeedItem): string | null {
-  const body = item.contentHtml ?? item.summaryHtml;
-  if (!body) return null;
-  const title = (item.title ?? '').replace(/[<&]/g, (c) => (c === '<' ? '&lt;' : '&amp;'));
-  return `<!doctype html><html><head><title>${title}</title></head><body><article><h1>${title}</h1>${body}</article></body></html>`;
 }
 
 function extractItem(item: FeedItem, deps: PipelineDeps): Promise<{ page: ExtractedArticle } | { reason: string; skipped: boolean }> {
@@ -50,10 +45,10 @@ async function fetchAndExtract(item: FeedItem, deps: PipelineDeps): Promise<{ pa
     pageError = describeError(error);
   }
   // The page could not give us the article: fall back to the content the feed itself carries.
-  const fallback = feedContentPage(item);
-  if (fallback) {
-    const result = await deps.extractor.extract(fallback, item.url);
-    if (result.kind === 'article') {
+  const fromFeed = item.contentHtml ?? item.summaryHtml;
+  if (fromFeed) {
+    const result = extractFeedContent(fromFeed, item.url, { title: item.title ?? '', ...(deps.settings.extractRules ? { rules: deps.settings.extractRules } : {}) });
+    if (result.kind === 'article' && result.article.wordCount >= MIN_FALLBACK_WORDS) {
       const page = result.article;
       return { page: { ...page, canonicalUrl: null, warnings: [...page.warnings, `used feed content: ${pageError}`] } };
     }

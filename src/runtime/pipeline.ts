@@ -47,6 +47,7 @@ export function createPipeline(config: Config, store: Store, log: Logger, extraA
       maxItemsPerFeed: config.maxItemsPerFeed,
       pageConcurrency: PAGE_CONCURRENCY,
       insertBatchSize: INSERT_BATCH_SIZE,
+      extractRules: config.extractRules,
     },
     pageSlots: new Semaphore(PAGES_IN_FLIGHT),
   };
