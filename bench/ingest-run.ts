@@ -24,14 +24,15 @@ import { peakRssMb } from './report.ts';
 const [mode, feedsFile, dataDir] = process.argv.slice(2);
 if (!mode || !feedsFile || !dataDir) throw new Error('usage: ingest-run.ts MODE FEEDS_FILE DATA_DIR');
 const feeds = JSON.parse(readFileSync(feedsFile, 'utf8')) as string[];
+// TICKERWIRE_* variables of the environment pass through, so settings can be compared (e.g. WORKERS).
+const passed = Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('TICKERWIRE_')));
 const config = loadConfig({
+  ...passed,
   TICKERWIRE_DATA: dataDir,
   TICKERWIRE_DEMO: '0',
   TICKERWIRE_SEED_DEFAULTS: '0',
   TICKERWIRE_ALLOW_HOSTS: '127.0.0.0/8',
   TICKERWIRE_LOG_LEVEL: 'silent',
-  TICKERWIRE_WORKERS: process.env.TICKERWIRE_WORKERS ?? '2',
-  TICKERWIRE_CONCURRENCY: process.env.TICKERWIRE_CONCURRENCY ?? '32',
 });
 const store = new SqliteStore(`${dataDir}/bench.db`);
 await store.migrate();
@@ -93,4 +94,6 @@ const app = createApp({ store, config, log: silentLogger, now: () => new Date(),
 const api = (await (await app.request('/api/articles?limit=1')).json()) as { items: unknown[] };
 const articles = await store.countArticles();
 await store.close();
-process.stdout.write(`${JSON.stringify({ mode, articles, seconds, visible: api.items.length > 0, peakRssMb: peakRssMb() })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ mode, articles, seconds, visible: api.items.length > 0, peakRssMb: peakRssMb(), workers: config.workers, concurrency: config.concurrency })}\n`,
+);

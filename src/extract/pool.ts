@@ -10,6 +10,12 @@ import type { Extraction } from '../model.ts';
 import { type ExtractOptions, extractArticle } from './index.ts';
 import type { WorkerRequest } from './worker.ts';
 
+/**
+ * Heap limits of a worker: one page at a time needs little, and a small young generation keeps each
+ * worker's resident memory low (a page that needs more fails alone and its worker is replaced).
+ */
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 192, maxYoungGenerationSizeMb: 8 };
+
 /** Longest time one page may take before its worker is replaced. */
 export const PAGE_TIMEOUT_MS = 15_000;
 
@@ -85,7 +91,7 @@ export function createExtractorPool(opts: ExtractorPoolOptions): ExtractorPool {
   };
 
   const spawn = (): Slot => {
-    const worker = new Worker(workerBootstrap(), { eval: true, workerData: extractOpts });
+    const worker = new Worker(workerBootstrap(), { eval: true, workerData: extractOpts, resourceLimits: WORKER_LIMITS });
     const slot: Slot = { worker, task: null, timer: null };
     worker.on('message', (msg: { id: number; result: Extraction }) => {
       if (slot.task?.req.id === msg.id) finish(slot, msg.result);

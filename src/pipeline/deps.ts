@@ -33,7 +33,7 @@ export interface PipelineDeps {
   log: Logger;
   now: () => Date;
   settings: PipelineSettings;
-  /** Caps pages being fetched or extracted across all sources at once (bounds memory). */
+  /** Caps pages being decoded or extracted across all sources at once (bounds memory). */
   pageSlots: Semaphore;
   /** Called after a successful poll with the parsed feed (WebSub subscription upkeep). */
   onFeed?: (source: Source, feed: ParsedFeed) => Promise<void>;

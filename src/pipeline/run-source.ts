@@ -29,16 +29,12 @@ function errorCode(error: unknown): string {
   return isAppError(error) ? error.code : 'internal_error';
 }
 
-function extractItem(item: FeedItem, deps: PipelineDeps): Promise<{ page: ExtractedArticle } | { reason: string; skipped: boolean }> {
-  return deps.pageSlots.run(() => fetchAndExtract(item, deps));
-}
-
-async function fetchAndExtract(item: FeedItem, deps: PipelineDeps): Promise<{ page: ExtractedArticle } | { reason: string; skipped: boolean }> {
+async function extractItem(item: FeedItem, deps: PipelineDeps): Promise<{ page: ExtractedArticle } | { reason: string; skipped: boolean }> {
   let pageError: string;
   try {
     const res = await deps.fetcher.fetch({ url: item.url, purpose: 'page' });
-    const html = decodeText(res.body, res.contentType, 'html');
-    const result = await deps.extractor.extract(html, res.url);
+    // The slot is taken only once the body is here: waiting for a host's turn holds no memory.
+    const result = await deps.pageSlots.run(() => deps.extractor.extract(decodeText(res.body, res.contentType, 'html'), res.url));
     if (result.kind === 'article') return { page: result.article };
     pageError = `page has no article (${result.reason}: ${result.message})`;
   } catch (error) {

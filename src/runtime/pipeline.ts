@@ -11,8 +11,8 @@ import type { Store } from '../store/store.ts';
 const PAGE_CONCURRENCY = 8;
 /** Articles per insert transaction. */
 const INSERT_BATCH_SIZE = 25;
-/** Pages fetched or extracted at once across all sources: enough to keep both cores busy, bounded memory. */
-const PAGES_IN_FLIGHT = 48;
+/** Pages decoded or extracted at once across all sources: enough to keep the cores busy, bounded memory. */
+const PAGES_IN_FLIGHT = 16;
 
 export interface PipelineHandle {
   deps: PipelineDeps;
