@@ -16,10 +16,6 @@ import type { Db } from './db.ts';
 const CANDIDATES = 100;
 /** Newest title-only matches added to the candidates (strong matches that are older). */
 const TITLE_CANDIDATES = 100;
-/** Sources with at most this many articles (in the date range) are searched id batch by id batch. */
-const SOURCE_SET_MAX = 10_000;
-/** Ids checked against the match per query in that case. */
-const ID_BATCH = 500;
 /** Upper bound of candidates: pages beyond it are not served. */
 const MAX_CANDIDATES = 1_000;
 /** BM25 column weights: a match in the title counts this many times a match in the body. */
@@ -113,41 +109,8 @@ function filterSql(q: SearchQuery): { sql: string; params: unknown[] } {
   return { sql: where.map((w) => ` AND ${w}`).join(''), params };
 }
 
-/**
- * Candidates of a query filtered to a small source: the source's articles (newest first, from the
- * source/published index, date filters applied) are checked against the match in batches of ids, instead
- * of walking every match of the words and looking up each row's source. Null when the source is too large
- * for that to pay off.
- */
-function readSourceCandidates(db: Db, match: string, q: SearchQuery, limit: number, withBm25: boolean): Candidate[] | null {
-  const { sourceId, ...dates } = q;
-  const f = filterSql(dates);
-  const own = db
-    .prepare(`SELECT a.id, a.published_at AS pub FROM articles a WHERE a.source_id = ?${f.sql} ORDER BY a.published_at DESC, a.id DESC LIMIT ?`)
-    .all(sourceId, ...f.params, SOURCE_SET_MAX + 1) as Array<{ id: number; pub: number }>;
-  if (own.length > SOURCE_SET_MAX) return null;
-  const bm = withBm25 ? `, bm25(articles_fts, ${TITLE_WEIGHT}, ${BODY_WEIGHT}) AS bm` : '';
-  const out: Candidate[] = [];
-  for (let i = 0; i < own.length && out.length < limit; i += ID_BATCH) {
-    const batch = own.slice(i, i + ID_BATCH);
-    const pub = new Map(batch.map((r) => [r.id, r.pub]));
-    const rows = db
-      .prepare(`SELECT rowid AS id${bm} FROM articles_fts WHERE articles_fts MATCH ? AND rowid IN (${batch.map(() => '?').join(',')})`)
-      .all(match, ...batch.map((r) => r.id)) as Array<{ id: number; bm?: number }>;
-    for (const r of rows.sort((a, b) => b.id - a.id)) {
-      if (out.length >= limit) break;
-      out.push({ id: r.id, pub: pub.get(r.id) ?? 0, ...(r.bm === undefined ? {} : { bm: r.bm }) });
-    }
-  }
-  return out;
-}
-
 /** The newest `limit` matches (index and row lookups only); bm25 on request. */
 function readCandidates(db: Db, match: string, q: SearchQuery, limit: number, withBm25: boolean): Candidate[] {
-  if (q.sourceId !== undefined) {
-    const small = readSourceCandidates(db, match, q, limit, withBm25);
-    if (small) return small;
-  }
   const f = filterSql(q);
   const bm = withBm25 ? `, bm25(articles_fts, ${TITLE_WEIGHT}, ${BODY_WEIGHT}) AS bm` : '';
   const stmt = db.prepare(
