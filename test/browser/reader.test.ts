@@ -5,37 +5,22 @@
  * desktop (1280 px) widths go to artifacts/screenshots/ (git-ignored); every page stays under 100 KB.
  * Without chromium the suite skips, except in CI (process.env.CI), where it fails.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { silentLogger } from '../../src/log.ts';
 import { type Running, startTickerwire } from '../../src/runtime/start.ts';
+import { findChromium, inCi, LAUNCH_ARGS, seriousAxeViolations } from '../helpers/chromium.ts';
 import { tempDir, testConfig } from '../helpers/temp.ts';
 
-/** Launch flags for Debian's chromium in a container (DEPS.md pitfall 18). */
-const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 /** How long the demo may take to show its articles. */
 const READY_MS = 30_000;
 /** Largest page (HTML with its inline CSS and JS) the reader may send. */
 const MAX_PAGE_BYTES = 100 * 1024;
 const SCREENSHOTS = new URL('../../artifacts/screenshots/', import.meta.url);
-/** axe-core's browser bundle, injected into pages for the accessibility check. */
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const WIDTHS = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } } as const;
 
-function findChromium(): string | null {
-  try {
-    const path = execFileSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], { encoding: 'utf8' }).trim();
-    return path === '' ? null : path;
-  } catch {
-    return null;
-  }
-}
-
 const executablePath = findChromium();
-const inCi = process.env.CI !== undefined && process.env.CI !== '' && process.env.CI !== 'false';
 if (executablePath === null && !inCi) console.warn('chromium not found: browser tests of the reader skipped (they fail in CI)');
 
 test.runIf(executablePath === null && inCi)('chromium is required in CI', () => {
@@ -160,12 +145,7 @@ describe.runIf(executablePath !== null)('the reader in a browser', () => {
       for (const scheme of ['light', 'dark'] as const) {
         await page.emulateMedia({ colorScheme: scheme });
         await page.goto(`${base}${path}`);
-        await page.addScriptTag({ content: AXE_SOURCE });
-        const violations = await page.evaluate(async () => {
-          const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown }> }> }> } }).axe;
-          const r = await axe.run(document, { resultTypes: ['violations'] });
-          return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}) at ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
-        });
+        const violations = await seriousAxeViolations(page);
         expect(violations, `${path} ${scheme}`).toEqual([]);
       }
     }
