@@ -12,6 +12,7 @@ import { openApiDocument } from './api/openapi.ts';
 import { relatedHandler } from './api/related.ts';
 import { searchHandler } from './api/search.ts';
 import { getSourceHandler, listSourcesHandler } from './api/sources.ts';
+import { getStoryHandler, listStoriesHandler } from './api/stories.ts';
 import type { WebDeps } from './context.ts';
 import { registerWebSubRoutes } from './websub.ts';
 import { homeFeedHandler, instrumentFeedHandler, searchFeedHandler, sourceFeedHandler, storyFeedHandler } from './feeds/handlers.ts';
@@ -51,6 +52,8 @@ export function createApp(deps: WebDeps, options: AppOptions = {}): Hono {
   app.get('/api/articles', listArticlesHandler(deps));
   app.get('/api/articles/:id', getArticleHandler(deps));
   app.get('/api/articles/:id/related', relatedHandler(deps));
+  app.get('/api/stories', listStoriesHandler(deps));
+  app.get('/api/stories/:id', getStoryHandler(deps));
   app.get('/api/search', searchHandler(deps));
   app.get('/api/events', eventsHandler(deps, options.heartbeatMs ?? HEARTBEAT_MS));
   registerAdminRoutes(app, deps);

@@ -1,5 +1,5 @@
 /** Presenters: stored rows → the JSON the API sends, field by field (rows never go out raw). */
-import type { Article, Source } from '../model.ts';
+import type { Article, Source, StorySummary } from '../model.ts';
 import type { SearchHit } from '../store/store.ts';
 
 /** Health of a source as a single word, derived from its record. */
@@ -54,6 +54,9 @@ export function presentArticleSummary(a: Article, source: Source | undefined) {
     lang: a.lang,
     wordCount: a.wordCount,
     readingMinutes: a.readingMinutes,
+    storyId: a.storyId,
+    duplicateOf: a.duplicateOf,
+    sentiment: a.sentiment,
   };
 }
 
@@ -69,7 +72,26 @@ export function presentArticle(a: Article, source: Source | undefined) {
     text: full ? a.text : null,
     originUrl: a.originUrl,
     contentHash: a.contentHash,
+    figures: a.figures,
     extraction: { removed: a.removed, warnings: a.warnings },
+  };
+}
+
+/** A copy of an article ("also published by"). */
+export function presentCopy(a: Article, source: Source | undefined) {
+  return { id: a.id, url: a.url, title: a.title, publishedAt: a.publishedAt.toISOString(), source: source ? { id: source.id, title: source.title || source.url } : { id: a.sourceId } };
+}
+
+/** A story as listed. */
+export function presentStory(s: StorySummary) {
+  return {
+    id: s.id,
+    headline: s.headline,
+    headlineArticleId: s.headlineArticleId,
+    firstSeenAt: s.firstSeenAt.toISOString(),
+    lastUpdateAt: s.lastUpdateAt.toISOString(),
+    sourceCount: s.sourceCount,
+    articleCount: s.articleCount,
   };
 }
 

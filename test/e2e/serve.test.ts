@@ -68,4 +68,32 @@ describe('serve with the bundled demo', () => {
     expect(unreachable?.health.lastError).toMatch(/news\.invalid/);
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
   });
+
+  test('stories: the API groups coverage, marks the first reporter, and lists copies as "also published by"', async () => {
+    for (let i = 0; i < 80 && (await running.store.listPendingEnrichment(1)).length > 0; i++) await new Promise((r) => setTimeout(r, 250));
+    const { items } = (await (await fetch(`${base}/api/stories?limit=100`)).json()) as { items: Array<{ id: number; headline: string; sourceCount: number; articleCount: number }> };
+    const multi = items.filter((s) => s.articleCount > 1);
+    expect(multi.length).toBeGreaterThan(0);
+    const nvidia = items.find((s) => /nvidia/i.test(s.headline) && s.sourceCount >= 2);
+    expect(nvidia).toBeDefined();
+    const detail = (await (await fetch(`${base}/api/stories/${nvidia?.id}`)).json()) as {
+      firstReporterArticleId: number;
+      articles: Array<{ id: number; isFirstReport: boolean; storyId: number; publishedAt: string }>;
+    };
+    expect(detail.articles.length).toBeGreaterThanOrEqual(2);
+    expect(detail.articles.filter((a) => a.isFirstReport).map((a) => a.id)).toEqual([detail.firstReporterArticleId]);
+    expect(detail.articles.every((a) => a.storyId === nvidia?.id)).toBe(true);
+    const times = detail.articles.map((a) => a.publishedAt);
+    expect([...times].sort()).toEqual(times);
+    expect((await fetch(`${base}/api/stories/999999`)).status).toBe(404);
+
+    // The syndicated bitcoin-ETF piece: one original with its copy, and the copy is not a separate home entry.
+    const all = (await (await fetch(`${base}/api/articles?limit=100`)).json()) as { items: Array<{ id: number; duplicateOf: number | null; title: string }> };
+    const copy = all.items.find((a) => a.duplicateOf !== null);
+    expect(copy).toBeDefined();
+    const original = (await (await fetch(`${base}/api/articles/${copy?.duplicateOf}`)).json()) as { copies: Array<{ id: number }> };
+    expect(original.copies.map((c) => c.id)).toContain(copy?.id);
+    const home = await (await fetch(`${base}/`)).text();
+    expect(home).not.toContain(`href="/articles/${copy?.id}"`);
+  });
 });

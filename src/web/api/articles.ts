@@ -5,7 +5,7 @@ import type { Source } from '../../model.ts';
 import type { WebDeps } from '../context.ts';
 import { bySalience, presentArticleInstrument } from '../instruments/lookup.ts';
 import { dateParam, idParam, limitParam, parseParam } from '../params.ts';
-import { presentArticle, presentArticleSummary } from '../present.ts';
+import { presentArticle, presentArticleSummary, presentCopy } from '../present.ts';
 
 /** Every source by id (few enough to read at once). */
 export async function sourcesById(deps: WebDeps): Promise<Map<number, Source>> {
@@ -39,7 +39,15 @@ export function getArticleHandler(deps: WebDeps) {
     const id = parseParam(idParam, c.req.param('id'), 'id');
     const article = await deps.store.getArticle(id);
     if (!article) throw new AppError('not_found', `article ${id} not found`);
-    const links = (await deps.store.listArticleInstruments([id])).get(id) ?? [];
-    return c.json({ ...presentArticle(article, await deps.store.getSource(article.sourceId)), instruments: bySalience(links).map(presentArticleInstrument) });
+    const [links, copies, sources] = await Promise.all([
+      deps.store.listArticleInstruments([id]).then((m) => m.get(id) ?? []),
+      deps.store.listCopies(id),
+      sourcesById(deps),
+    ]);
+    return c.json({
+      ...presentArticle(article, sources.get(article.sourceId)),
+      instruments: bySalience(links).map(presentArticleInstrument),
+      copies: copies.map((copy) => presentCopy(copy, sources.get(copy.sourceId))),
+    });
   };
 }

@@ -11,6 +11,7 @@ const id = { name: 'id', in: 'path', required: true, schema: { type: 'integer', 
 const limit = { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 } };
 const cursor = { name: 'cursor', in: 'query', description: 'Opaque cursor from the previous page (`nextCursor`).', schema: { type: 'string' } };
 const source = { name: 'source', in: 'query', description: 'Only articles of this source id.', schema: { type: 'integer', minimum: 1 } };
+const instrument = { name: 'instrument', in: 'query', description: 'Only stories linked to this instrument id (e.g. us:NVDA).', schema: { type: 'string' } };
 const since = { name: 'since', in: 'query', description: 'Published at or after (ISO 8601 date or date-time).', schema: { type: 'string' } };
 const until = { name: 'until', in: 'query', description: 'Published before (ISO 8601 date or date-time).', schema: { type: 'string' } };
 const q = {
@@ -69,6 +70,12 @@ export function openApiDocument(siteName: string) {
         [id],
         { '404': error('No such article') },
       ),
+      '/api/stories': read('Stories (reports of one event from several sources), most recently updated first', page('Story'), [source, instrument, cursor, limit], {
+        '400': error('Invalid parameter'),
+      }),
+      '/api/stories/{id}': read('One story: its coverage in publication order, the first reporter marked, copies flagged', ref('StoryDetail'), [id], {
+        '404': error('No such story'),
+      }),
       '/api/search': read('Full-text search, best match first (relevance blended with recency)', page('SearchHit'), [q, source, since, until, cursor, limit], {
         '400': error('Missing or invalid query'),
       }),
@@ -126,10 +133,41 @@ export function openApiDocument(siteName: string) {
             },
           },
         },
+        Story: {
+          type: 'object',
+          required: ['id', 'headline', 'firstSeenAt', 'lastUpdateAt', 'sourceCount', 'articleCount'],
+          properties: {
+            id: { type: 'integer' },
+            headline: { type: 'string', description: 'Title of its most representative independent article' },
+            headlineArticleId: { type: ['integer', 'null'] },
+            firstSeenAt: { type: 'string', format: 'date-time' },
+            lastUpdateAt: { type: 'string', format: 'date-time' },
+            sourceCount: { type: 'integer', description: 'Independent sources (copies do not count)' },
+            articleCount: { type: 'integer' },
+          },
+        },
+        StoryDetail: {
+          allOf: [
+            ref('Story'),
+            {
+              type: 'object',
+              properties: {
+                firstReporterArticleId: { type: ['integer', 'null'] },
+                articles: {
+                  type: 'array',
+                  items: { allOf: [ref('ArticleSummary'), { type: 'object', properties: { isFirstReport: { type: 'boolean' }, isCopy: { type: 'boolean' } } }] },
+                },
+              },
+            },
+          ],
+        },
         ArticleSummary: {
           type: 'object',
           required: ['id', 'title', 'url', 'source', 'publishedAt'],
           properties: {
+            storyId: { type: ['integer', 'null'], description: 'The story it belongs to' },
+            duplicateOf: { type: ['integer', 'null'], description: 'The original it copies (syndicated copy), or null' },
+            sentiment: { type: ['number', 'null'], description: '-1..1, finance lexicon' },
             id: { type: 'integer' },
             title: { type: 'string' },
             url: { type: 'string', format: 'uri', description: 'The original' },
@@ -155,6 +193,12 @@ export function openApiDocument(siteName: string) {
                 text: { type: ['string', 'null'] },
                 originUrl: { type: ['string', 'null'] },
                 contentHash: { type: 'string' },
+                figures: { type: 'array', description: 'Figures the text states (who moved how much, over what period)', items: { type: 'object' } },
+                copies: {
+                  type: 'array',
+                  description: 'Also published by: copies of this article on other sites',
+                  items: { type: 'object', properties: { id: { type: 'integer' }, url: { type: 'string' }, title: { type: 'string' }, publishedAt: { type: 'string', format: 'date-time' }, source: { type: 'object' } } },
+                },
                 instruments: {
                   type: 'array',
                   description: 'Linked instruments, subjects first then by salience (0..1)',

@@ -25,6 +25,17 @@ const HOME_PAGE_SIZE = 30;
 const SEARCH_PAGE_SIZE = 20;
 const SOURCE_PAGE_SIZE = 20;
 
+/** Keep the first article of each story (the list is newest first); articles without a story stay. */
+export function onePerStory<T extends { storyId: number | null }>(articles: T[]): T[] {
+  const seen = new Set<number>();
+  return articles.filter((a) => {
+    if (a.storyId === null) return true;
+    if (seen.has(a.storyId)) return false;
+    seen.add(a.storyId);
+    return true;
+  });
+}
+
 export function homeHandler(deps: WebDeps) {
   return async (c: Context) => {
     const sourceParam = c.req.query('source') || undefined;
@@ -45,7 +56,9 @@ export function homeHandler(deps: WebDeps) {
           ...(since ? { since } : {}),
           ...(cursor ? { cursor } : {}),
         });
-    const articles = page.items.filter((a) => (sourceId === undefined || a.sourceId === sourceId) && (!since || a.publishedAt >= since));
+    const listed = page.items.filter((a) => (sourceId === undefined || a.sourceId === sourceId) && (!since || a.publishedAt >= since));
+    // Grouped by story: the newest report stands for its story (its "N sources" link opens the rest).
+    const articles = sourceId === undefined ? onePerStory(listed) : listed;
     const [sources, instruments, stories] = await Promise.all([sourcesById(deps), chipsFor(deps, articles), storySources(deps, articles)]);
     const filterInstrument = instrument
       ? ([...instruments.values()].flat().find((i) => i.id === instrument) ?? { id: instrument, symbol: instrument, name: instrument })
