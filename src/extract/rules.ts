@@ -119,6 +119,7 @@ export const DEFAULT_RULES: CleanupRules = {
     { rule: 'cookies', reason: 'cookie notice', pattern: '(?:^|[-_\\s])(?:cookie|cookies|gdpr|consent)(?:[-_\\s]|$)' },
     { rule: 'teaser', reason: 'teaser / standfirst repeating the page description', pattern: '(?:^|[-_\\s])(?:dek|standfirst|abstract|subhead|subheadline|sub-?title|lead-?text|summary|excerpt|teaser|intro-?text|deck)(?:[-_\\s]|$)' },
     { rule: 'comments', reason: 'comments block', pattern: '(?:^|[-_\\s])(?:comments?|disqus|respond)(?:[-_\\s]|$)' },
+    { rule: 'audio-player', reason: 'listen-to-this-article player', pattern: '(?:^|[-_\\s])(?:audio-?player|article-?audio|listen-?(?:button|player|to-?article)|tts-?player|text-?to-?speech|speechify)(?:[-_\\s]|$)' },
   ],
   sites: {},
 };

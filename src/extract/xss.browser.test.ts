@@ -5,30 +5,17 @@
  * style sheet, frame or object may be requested. The detector is first proven on raw vectors.
  * Without chromium the suite skips, except in CI (process.env.CI), where it fails.
  */
-import { execFileSync } from 'node:child_process';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { sanitizeArticleHtml } from './sanitize.ts';
+import { findChromium, inCi, LAUNCH_ARGS } from '../../test/helpers/chromium.ts';
 import { loadXssVectors } from './testdata/xss-corpus.ts';
-
-/** Launch flags for Debian's chromium in a container (DEPS.md pitfall 18). */
-const LAUNCH_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 const BASE = 'https://news.example.com/story.html';
 /** Time allowed for delayed handlers (timers, animations, image errors) to fire. */
 const SETTLE_MS = 600;
 
-function findChromium(): string | null {
-  try {
-    const path = execFileSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], { encoding: 'utf8' }).trim();
-    return path === '' ? null : path;
-  } catch {
-    return null;
-  }
-}
-
 const executablePath = findChromium();
 const vectors = loadXssVectors();
-const inCi = process.env.CI !== undefined && process.env.CI !== '' && process.env.CI !== 'false';
 if (executablePath === null && !inCi) console.warn('chromium not found: browser XSS test skipped (it fails in CI)');
 if (vectors === null) console.warn('xss corpora not found in ../shared/datasets/badinput/xss/: browser XSS test skipped');
 
