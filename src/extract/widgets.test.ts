@@ -18,3 +18,13 @@ ${PARAGRAPHS}</article></body></html>`;
   expect(result.article.text.startsWith('Paragraph 1')).toBe(true);
   expect(result.article.removed.some((r) => r.rule === 'audio-player')).toBe(true);
 });
+
+test('an editorial standards line under the body is not part of the text', () => {
+  const html = `<!doctype html><html lang="en"><head><title>Harbour berths</title></head><body><article><h1>Harbour berths</h1>${PARAGRAPHS}
+<p class="standards-note"><a href="#standards">Our Standards: The Northwind Trust Principles.</a></p></article></body></html>`;
+  const result = extractArticle(html, 'https://port.example/berths');
+  expect(result.kind).toBe('article');
+  if (result.kind !== 'article') return;
+  expect(result.article.text).not.toContain('Trust Principles');
+  expect(result.article.text).toContain('Paragraph 5');
+});
