@@ -1,7 +1,7 @@
 /** PostgreSQL: the articles table (same statements and semantics as sqlite/articles.ts). */
 import type { Article, ArticleQuery, NewArticle, Page } from '../../model.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
-import { type ArticleRow, toArticle } from '../sqlite/articles.ts';
+import { type ArticleRow, toArticle } from '../rows.ts';
 import type { ItemKey } from '../store.ts';
 import type { Sql } from './db.ts';
 

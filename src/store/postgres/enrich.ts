@@ -5,21 +5,11 @@ import { decodeCursor } from '../cursor.ts';
 import type { EnrichmentState, EnrichmentWrite } from '../enrich-store.ts';
 import { articleColumns, queryArticles, toPage } from './articles.ts';
 import { inTransaction, type Sql } from './db.ts';
+import { type InstrumentRow, toArticleInstrument } from '../rows.ts';
 
 /** Characters of text kept as the lead when rebuilding the clusterer (as on SQLite). */
 const LEAD_CHARS = 600;
 
-interface InstrumentRow {
-  article_id: number;
-  instrument_id: string;
-  symbol: string;
-  name: string;
-  asset_class: string;
-  salience: number;
-  role: string;
-  mentions: number;
-  sentences: string;
-}
 
 export async function listPendingEnrichment(sql: Sql, limit: number): Promise<Article[]> {
   return queryArticles(sql, `SELECT ${articleColumns()} FROM articles WHERE enriched_at IS NULL ORDER BY id LIMIT $1`, [
@@ -120,16 +110,7 @@ export async function listArticleInstruments(sql: Sql, ids: number[]): Promise<M
   );
   for (const r of rows) {
     const list = out.get(r.article_id) ?? [];
-    list.push({
-      instrumentId: r.instrument_id,
-      symbol: r.symbol,
-      name: r.name,
-      assetClass: r.asset_class,
-      salience: r.salience,
-      role: r.role === 'subject' ? 'subject' : 'mention',
-      mentions: r.mentions,
-      sentences: JSON.parse(r.sentences) as string[],
-    });
+    list.push(toArticleInstrument(r));
     out.set(r.article_id, list);
   }
   return out;

@@ -5,28 +5,9 @@ import { decodeCursor, encodeCursor } from '../cursor.ts';
 import type { StoryQuery, StoryWrite } from '../enrich-store.ts';
 import { articleColumns, queryArticles } from './articles.ts';
 import { inTransaction, type Sql } from './db.ts';
+import { type StoryRow, toStory } from '../rows.ts';
 
-interface StoryRow {
-  id: number;
-  headline: string;
-  headline_article_id: number | null;
-  first_seen_at: number;
-  last_update_at: number;
-  source_count: number;
-  article_count: number;
-}
 
-function toStory(r: StoryRow): StorySummary {
-  return {
-    id: r.id,
-    headline: r.headline,
-    headlineArticleId: r.headline_article_id,
-    firstSeenAt: new Date(r.first_seen_at),
-    lastUpdateAt: new Date(r.last_update_at),
-    sourceCount: r.source_count,
-    articleCount: r.article_count,
-  };
-}
 
 const values = (s: StoryWrite) => [
   s.headline,

@@ -1,36 +1,9 @@
 /** PostgreSQL: WebSub subscriptions (same semantics as sqlite/websub.ts). */
 import type { WebSubSubscription } from '../../model.ts';
-import { type Sql, toDate, toMs } from './db.ts';
+import { type Sql, toMs } from './db.ts';
+import { toSub, type WebSubRow } from '../rows.ts';
 
-interface WebSubRow {
-  source_id: number;
-  hub_url: string;
-  topic_url: string;
-  secret: string;
-  state: string;
-  lease_seconds: number | null;
-  renew_at: number | null;
-  verified_at: number | null;
-  last_push_at: number | null;
-  last_error: string | null;
-  updated_at: number;
-}
 
-function toSub(r: WebSubRow): WebSubSubscription {
-  return {
-    sourceId: r.source_id,
-    hubUrl: r.hub_url,
-    topicUrl: r.topic_url,
-    secret: r.secret,
-    state: r.state as WebSubSubscription['state'],
-    leaseSeconds: r.lease_seconds,
-    renewAt: toDate(r.renew_at),
-    verifiedAt: toDate(r.verified_at),
-    lastPushAt: toDate(r.last_push_at),
-    lastError: r.last_error,
-    updatedAt: new Date(r.updated_at),
-  };
-}
 
 export async function getWebSub(sql: Sql, sourceId: number): Promise<WebSubSubscription | undefined> {
   const row = (await sql.query<WebSubRow>('SELECT * FROM websub_subscriptions WHERE source_id = $1', [sourceId])).rows[0];

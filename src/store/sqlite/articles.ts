@@ -1,65 +1,11 @@
 /** SQLite: the articles table. */
 import type { Article, ArticleQuery, NewArticle, Page } from '../../model.ts';
+import { type ArticleRow, toArticle } from '../rows.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
 import type { ItemKey } from '../store.ts';
 import type { Db } from './db.ts';
 
-export interface ArticleRow {
-  id: number;
-  source_id: number;
-  guid: string | null;
-  url: string;
-  canonical_url: string;
-  title: string;
-  author: string | null;
-  published_at: number;
-  fetched_at: number;
-  excerpt: string;
-  html: string;
-  text: string;
-  word_count: number;
-  reading_minutes: number;
-  image_url: string | null;
-  lang: string | null;
-  content_hash: string;
-  origin_url: string | null;
-  removed: string;
-  warnings: string;
-  story_id: number | null;
-  duplicate_of: number | null;
-  sentiment: number | null;
-  figures: string;
-}
 
-/** Map a row of `SELECT * FROM articles` to an Article. */
-export function toArticle(r: ArticleRow): Article {
-  return {
-    id: r.id,
-    sourceId: r.source_id,
-    guid: r.guid,
-    url: r.url,
-    canonicalUrl: r.canonical_url,
-    title: r.title,
-    author: r.author,
-    publishedAt: new Date(r.published_at),
-    fetchedAt: new Date(r.fetched_at),
-    excerpt: r.excerpt,
-    html: r.html,
-    text: r.text,
-    wordCount: r.word_count,
-    readingMinutes: r.reading_minutes,
-    imageUrl: r.image_url,
-    lang: r.lang,
-    contentHash: r.content_hash,
-    originUrl: r.origin_url,
-    removed: JSON.parse(r.removed) as Article['removed'],
-    warnings: JSON.parse(r.warnings) as string[],
-    storyId: r.story_id,
-    duplicateOf: r.duplicate_of,
-    sentiment: r.sentiment,
-    figures: JSON.parse(r.figures) as Article['figures'],
-  };
-}
 
 export function listKnownItems(db: Db, sourceId: number, items: ItemKey[]): Set<string> {
   const byGuid = db.prepare('SELECT 1 FROM articles WHERE source_id = ? AND guid = ?').pluck();

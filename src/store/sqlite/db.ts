@@ -40,12 +40,4 @@ export function migrateDb(db: Db): number[] {
   return applied;
 }
 
-/** Epoch ms → Date, keeping null. */
-export function toDate(ms: number | null): Date | null {
-  return ms === null ? null : new Date(ms);
-}
-
-/** Date → epoch ms, keeping null/undefined as null. */
-export function toMs(date: Date | null | undefined): number | null {
-  return date ? date.getTime() : null;
-}
+export { toDate, toMs } from '../rows.ts';

@@ -2,23 +2,12 @@
 import type { Article, ArticleInstrument, Page } from '../../model.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
 import type { EnrichmentState, EnrichmentWrite } from '../enrich-store.ts';
-import { type ArticleRow, toArticle } from './articles.ts';
+import { type ArticleRow, type InstrumentRow, toArticle, toArticleInstrument } from '../rows.ts';
 import type { Db } from './db.ts';
 
 /** Characters of text kept as the lead when rebuilding the clusterer. */
 const LEAD_CHARS = 600;
 
-interface InstrumentRow {
-  article_id: number;
-  instrument_id: string;
-  symbol: string;
-  name: string;
-  asset_class: string;
-  salience: number;
-  role: string;
-  mentions: number;
-  sentences: string;
-}
 
 export function listPendingEnrichment(db: Db, limit: number): Article[] {
   return (db.prepare('SELECT * FROM articles WHERE enriched_at IS NULL ORDER BY id LIMIT ?').all(limit) as ArticleRow[]).map(toArticle);
@@ -100,16 +89,7 @@ export function listArticleInstruments(db: Db, ids: number[]): Map<number, Artic
     .all(JSON.stringify(ids)) as InstrumentRow[];
   for (const r of rows) {
     const list = out.get(r.article_id) ?? [];
-    list.push({
-      instrumentId: r.instrument_id,
-      symbol: r.symbol,
-      name: r.name,
-      assetClass: r.asset_class,
-      salience: r.salience,
-      role: r.role === 'subject' ? 'subject' : 'mention',
-      mentions: r.mentions,
-      sentences: JSON.parse(r.sentences) as string[],
-    });
+    list.push(toArticleInstrument(r));
     out.set(r.article_id, list);
   }
   return out;

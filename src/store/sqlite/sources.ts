@@ -1,62 +1,13 @@
 /** SQLite: the sources table. */
 import { AppError } from '../../errors.ts';
 import type { NewSource, PollOutcome, Source } from '../../model.ts';
+import { type SourceRow, toSource } from '../rows.ts';
 import type { SourcePatch } from '../store.ts';
-import { type Db, toDate, toMs } from './db.ts';
+import { type Db, toMs } from './db.ts';
 
-interface SourceRow {
-  id: number;
-  url: string;
-  kind: string;
-  title: string;
-  site_url: string | null;
-  demo_key: string | null;
-  is_enabled: number;
-  policy: string;
-  created_at: number;
-  etag: string | null;
-  last_modified: string | null;
-  poll_interval_sec: number;
-  next_poll_at: number | null;
-  last_attempt_at: number | null;
-  last_success_at: number | null;
-  last_error_at: number | null;
-  last_error_code: string | null;
-  last_error: string | null;
-  consecutive_failures: number;
-  last_item_at: number | null;
-  is_stalled: number;
-  article_count: number;
-}
 
 const SELECT = `SELECT s.*, (SELECT COUNT(*) FROM articles a WHERE a.source_id = s.id) AS article_count FROM sources s`;
 
-function toSource(r: SourceRow): Source {
-  return {
-    id: r.id,
-    url: r.url,
-    kind: r.kind as Source['kind'],
-    title: r.title,
-    siteUrl: r.site_url,
-    demoKey: r.demo_key,
-    isEnabled: r.is_enabled === 1,
-    policy: r.policy as Source['policy'],
-    createdAt: new Date(r.created_at),
-    etag: r.etag,
-    lastModified: r.last_modified,
-    pollIntervalSec: r.poll_interval_sec,
-    nextPollAt: toDate(r.next_poll_at),
-    lastAttemptAt: toDate(r.last_attempt_at),
-    lastSuccessAt: toDate(r.last_success_at),
-    lastErrorAt: toDate(r.last_error_at),
-    lastErrorCode: r.last_error_code,
-    lastError: r.last_error,
-    consecutiveFailures: r.consecutive_failures,
-    lastItemAt: toDate(r.last_item_at),
-    isStalled: r.is_stalled === 1,
-    articleCount: r.article_count,
-  };
-}
 
 export function listSources(db: Db): Source[] {
   return (db.prepare(`${SELECT} ORDER BY s.id`).all() as SourceRow[]).map(toSource);

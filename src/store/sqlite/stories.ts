@@ -2,30 +2,10 @@
 import type { Article, Page, StorySummary } from '../../model.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
 import type { StoryQuery, StoryWrite } from '../enrich-store.ts';
-import { type ArticleRow, toArticle } from './articles.ts';
+import { type ArticleRow, type StoryRow, toArticle, toStory } from '../rows.ts';
 import type { Db } from './db.ts';
 
-interface StoryRow {
-  id: number;
-  headline: string;
-  headline_article_id: number | null;
-  first_seen_at: number;
-  last_update_at: number;
-  source_count: number;
-  article_count: number;
-}
 
-function toStory(r: StoryRow): StorySummary {
-  return {
-    id: r.id,
-    headline: r.headline,
-    headlineArticleId: r.headline_article_id,
-    firstSeenAt: new Date(r.first_seen_at),
-    lastUpdateAt: new Date(r.last_update_at),
-    sourceCount: r.source_count,
-    articleCount: r.article_count,
-  };
-}
 
 const values = (s: StoryWrite) => [
   s.headline,

@@ -1,31 +1,10 @@
 /** SQLite: takedowns (tombstones) and the deletions they cause. */
 import type { NewTakedown, Takedown } from '../../model.ts';
 import type { TakedownKey } from '../govern-store.ts';
+import { type TakedownRow, toTakedown } from '../rows.ts';
 import type { Db } from './db.ts';
 
-interface TakedownRow {
-  id: number;
-  article_id: number | null;
-  source_id: number | null;
-  title: string;
-  reason: string;
-  requested_by: string;
-  articles_removed: number;
-  created_at: number;
-}
 
-function toTakedown(r: TakedownRow): Takedown {
-  return {
-    id: r.id,
-    articleId: r.article_id,
-    sourceId: r.source_id,
-    title: r.title,
-    reason: r.reason,
-    requestedBy: r.requested_by,
-    articlesRemoved: r.articles_removed,
-    createdAt: new Date(r.created_at),
-  };
-}
 
 /** Recount the stories that lost articles; delete the ones left empty; re-headline orphaned ones. */
 function repairStories(db: Db, storyIds: number[]): void {

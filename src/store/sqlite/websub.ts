@@ -1,36 +1,9 @@
 /** SQLite: WebSub subscriptions. */
 import type { WebSubSubscription } from '../../model.ts';
-import { type Db, toDate, toMs } from './db.ts';
+import { toSub, type WebSubRow } from '../rows.ts';
+import { type Db, toMs } from './db.ts';
 
-interface WebSubRow {
-  source_id: number;
-  hub_url: string;
-  topic_url: string;
-  secret: string;
-  state: string;
-  lease_seconds: number | null;
-  renew_at: number | null;
-  verified_at: number | null;
-  last_push_at: number | null;
-  last_error: string | null;
-  updated_at: number;
-}
 
-function toSub(r: WebSubRow): WebSubSubscription {
-  return {
-    sourceId: r.source_id,
-    hubUrl: r.hub_url,
-    topicUrl: r.topic_url,
-    secret: r.secret,
-    state: r.state as WebSubSubscription['state'],
-    leaseSeconds: r.lease_seconds,
-    renewAt: toDate(r.renew_at),
-    verifiedAt: toDate(r.verified_at),
-    lastPushAt: toDate(r.last_push_at),
-    lastError: r.last_error,
-    updatedAt: new Date(r.updated_at),
-  };
-}
 
 export function getWebSub(db: Db, sourceId: number): WebSubSubscription | undefined {
   const row = db.prepare('SELECT * FROM websub_subscriptions WHERE source_id = ?').get(sourceId) as WebSubRow | undefined;
