@@ -400,9 +400,17 @@ export async function run(): Promise<void> {
     );
   }
 
-  // A partial run (SCALE_PARTS) prints only: the section always holds every part from one run.
+  // A partial run (SCALE_PARTS) prints only: the section always holds every part from one run. A
+  // search-only run at another size has a section of its own (the 1,000,000-article run takes long).
   if (PARTS.size === 3 && sections.length === 3) {
     writeSection('scale', 'Scale-out: PostgreSQL beside SQLite', 'node bin/run-ts.mjs bench/scale.ts', sections.join('\n\n'));
+  } else if (PARTS.size === 1 && PARTS.has('search') && sections.length === 1 && SEARCH_N >= 1_000_000) {
+    writeSection(
+      'scale-search-1m',
+      `Search at ${fmt(SEARCH_N)} articles: PostgreSQL beside SQLite`,
+      `SCALE_PARTS=search SCALE_SEARCH_N=${SEARCH_N} node bin/run-ts.mjs bench/scale.ts`,
+      sections.join('\n\n'),
+    );
   }
 }
 
