@@ -4,6 +4,7 @@
  * match; when every match fits in it, ts_rank (title weighted) ranks exactly, otherwise a match of the whole query in the title
  * decides; relevance is blended with recency the same way.
  */
+import pg from 'pg';
 import type { Article } from '../../model.ts';
 import { parseSnippet, tokenize } from '../sqlite/search.ts';
 import type { SearchClause, SearchHit, SearchQuery, SearchResult, SimilarArticle } from '../store.ts';
@@ -72,6 +73,33 @@ function filterSql(b: QueryBuilder, q: SearchQuery): string {
   return where.map((w) => ` AND ${w}`).join('');
 }
 
+/** How long the GIN plan may run before the primary-key walk is used instead (ms). */
+const GIN_TIMEOUT_MS = 30;
+/** PostgreSQL's SQLSTATE for a statement cancelled by statement_timeout. */
+const QUERY_CANCELED = '57014';
+
+/** Run a query under a statement timeout; null when it ran out of time. */
+async function withTimeout(sql: Sql, ms: number, text: string, params: unknown[]): Promise<Candidate[] | null> {
+  const pooled = sql instanceof pg.Pool;
+  const client = sql instanceof pg.Pool ? await sql.connect() : sql;
+  const release = () => {
+    if (pooled && 'release' in client) client.release();
+  };
+  try {
+    await client.query('BEGIN');
+    await client.query(`SET LOCAL statement_timeout = ${Math.round(ms)}`);
+    const { rows } = await client.query<Candidate>(text, params);
+    await client.query('COMMIT');
+    return rows;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    if (error instanceof Error && 'code' in error && error.code === QUERY_CANCELED) return null;
+    throw error;
+  } finally {
+    release();
+  }
+}
+
 interface Candidate {
   id: number;
   pub: number;
@@ -88,16 +116,19 @@ export async function searchArticles(sql: Sql, q: SearchQuery): Promise<SearchRe
   const titleVector = `to_tsvector('${CONFIG}', translate(c.title, '${SPLIT_CHARS}', '${' '.repeat(SPLIT_CHARS.length)}'))`;
   const titleHits = `(${titleVector} @@ (${compiled.query}))::int`;
   const filters = filterSql(b, q);
-  // The tsquery is written inline (not joined from a CTE) so the planner sees it: for a common term it
-  // then walks the primary key backwards and stops at `want` matches instead of sorting every match.
-  const { rows } = await sql.query<Candidate>(
-    `WITH c AS (SELECT a.id, a.published_at AS pub, a.title, a.search_vector FROM articles a
-           WHERE a.search_vector @@ (${compiled.query})${filters} ORDER BY a.id DESC LIMIT ${b.param(want)})
-     SELECT c.id, c.pub, ts_rank(${RANK_WEIGHTS}, c.search_vector, (${compiled.query})) AS rank,
-       ${titleHits} AS title_hits
-     FROM c`,
-    b.params,
-  );
+  const select = (source: string) =>
+    `SELECT c.id, c.pub, ts_rank(${RANK_WEIGHTS}, c.search_vector, (${compiled.query})) AS rank, ${titleHits} AS title_hits FROM ${source}`;
+  // Two plans for "the newest `want` matches". A rare term is fastest through the GIN index (all matches,
+  // then sorted); a common one by walking the primary key backwards until `want` match (the tsquery is
+  // written inline, not joined from a CTE, so the planner sees it). The GIN plan is tried first under a
+  // short statement timeout; when the term is too common for it, the walk answers.
+  const gin = `WITH m AS MATERIALIZED (SELECT a.id, a.published_at AS pub, a.title, a.search_vector FROM articles a
+         WHERE a.search_vector @@ (${compiled.query})${filters})
+     ${select(`(SELECT * FROM m ORDER BY id DESC LIMIT ${b.param(want)}) c`)}`;
+  const walk = `WITH c AS (SELECT a.id, a.published_at AS pub, a.title, a.search_vector FROM articles a
+           WHERE a.search_vector @@ (${compiled.query})${filters} ORDER BY a.id DESC LIMIT $${b.params.length})
+     ${select('c')}`;
+  const rows = (await withTimeout(sql, GIN_TIMEOUT_MS, gin, b.params)) ?? (await sql.query<Candidate>(walk, b.params)).rows;
   const complete = rows.length < want;
   const nowMs = q.now.getTime();
   const ranked = rows
