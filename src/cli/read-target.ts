@@ -7,6 +7,7 @@ import { decodeText } from '../fetch/decode.ts';
 import { createFetcher } from '../fetch/index.ts';
 import type { FetchPurpose } from '../fetch/types.ts';
 import { loadCliConfig } from './context.ts';
+import { fetcherOptions } from '../runtime/fetcher-options.ts';
 
 export interface Target {
   text: string;
@@ -22,15 +23,7 @@ export async function readTarget(target: string, cmd: Command, purpose: FetchPur
   if (/^https?:\/\//i.test(target)) {
     const { config, log } = loadCliConfig(cmd);
     const fetcher = createFetcher(
-      {
-        userAgent: config.userAgent,
-        timeoutMs: config.fetchTimeoutMs,
-        maxBodyBytes: config.maxBodyBytes,
-        maxRedirects: config.maxRedirects,
-        perHostConcurrency: config.perHostConcurrency,
-      minHostIntervalMs: config.hostIntervalMs,
-        allowHosts: config.allowHosts,
-      },
+      fetcherOptions(config),
       log,
     );
     try {

@@ -6,6 +6,7 @@ import type { Logger } from '../log.ts';
 import type { PipelineDeps } from '../pipeline/deps.ts';
 import { Semaphore } from '../pipeline/semaphore.ts';
 import type { Store } from '../store/store.ts';
+import { fetcherOptions } from './fetcher-options.ts';
 
 /** Pages fetched at once per source; the fetcher's per-host cap still applies. */
 const PAGE_CONCURRENCY = 8;
@@ -22,15 +23,7 @@ export interface PipelineHandle {
 /** Create fetcher + extractor pool; `extraAllowHosts` lets the demo server's address through the SSRF guard. */
 export function createPipeline(config: Config, store: Store, log: Logger, extraAllowHosts: string[] = []): PipelineHandle {
   const fetcher = createFetcher(
-    {
-      userAgent: config.userAgent,
-      timeoutMs: config.fetchTimeoutMs,
-      maxBodyBytes: config.maxBodyBytes,
-      maxRedirects: config.maxRedirects,
-      perHostConcurrency: config.perHostConcurrency,
-      minHostIntervalMs: config.hostIntervalMs,
-      allowHosts: [...config.allowHosts, ...extraAllowHosts],
-    },
+    fetcherOptions(config, extraAllowHosts),
     log.child({ stage: 'fetch' }),
   );
   const extractor = createExtractorPool({ threads: config.workers, extract: { rules: config.extractRules } });

@@ -6,6 +6,7 @@ import type { RunSummary } from '../model.ts';
 import { ingestPushedFeed } from '../pipeline/run-source.ts';
 import { WebSubManager } from '../pipeline/websub.ts';
 import type { PipelineHandle } from './pipeline.ts';
+import { fetcherOptions } from './fetcher-options.ts';
 
 /** How often leases are checked for renewal. */
 const RENEW_CHECK_MS = 10 * 60_000;
@@ -27,14 +28,7 @@ export function startWebSub(
     return undefined;
   }
   const client = createWebSubClient(
-    {
-      userAgent: config.userAgent,
-      timeoutMs: config.fetchTimeoutMs,
-      maxBodyBytes: config.maxBodyBytes,
-      maxRedirects: config.maxRedirects,
-      perHostConcurrency: config.perHostConcurrency,
-      allowHosts: config.allowHosts,
-    },
+    fetcherOptions(config),
     log.child({ stage: 'websub' }),
   );
   const manager = new WebSubManager({

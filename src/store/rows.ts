@@ -3,6 +3,7 @@
  * PostgreSQL pool is set up to return BIGINT times as numbers, so the same rows fit both).
  */
 import type { Article, ArticleInstrument, Source, StorySummary, Takedown, WebSubSubscription } from '../model.ts';
+import type { EnrichmentState } from './enrich-store.ts';
 
 /** Epoch ms → Date, keeping null. */
 export function toDate(ms: number | null): Date | null {
@@ -228,5 +229,33 @@ export function toArticleInstrument(r: InstrumentRow): ArticleInstrument {
     role: r.role === 'subject' ? 'subject' : 'mention',
     mentions: r.mentions,
     sentences: JSON.parse(r.sentences) as string[],
+  };
+}
+
+export interface EnrichmentStateRow {
+  id: number;
+  source_id: number;
+  title: string;
+  lead: string;
+  published_at: number;
+  story_id: number | null;
+  duplicate_of: number | null;
+  fingerprint: string | null;
+  /** Space-separated ids of the subject instruments. */
+  subjects: string | null;
+}
+
+/** Map a row of the enrichment-state query to what the enricher rebuilds from. */
+export function toEnrichmentState(r: EnrichmentStateRow): EnrichmentState {
+  return {
+    id: r.id,
+    sourceId: r.source_id,
+    title: r.title,
+    lead: r.lead,
+    publishedAt: new Date(r.published_at),
+    storyId: r.story_id,
+    duplicateOf: r.duplicate_of,
+    fingerprint: r.fingerprint,
+    subjectInstruments: r.subjects ? r.subjects.split(' ') : [],
   };
 }

@@ -1,10 +1,11 @@
 /** The real CLI binary: help, exit codes, sources, ingest, articles, extract — against loopback sites. */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { PAGES, renderFixturePage } from '../fixtures/e2e/pages.ts';
 import { runCli } from '../helpers/cli.ts';
-import { type LoopbackServer, startLoopback } from '../helpers/loopback.ts';
+import { startQuaysideSite } from '../helpers/fixture-site.ts';
+import type { LoopbackServer } from '../helpers/loopback.ts';
 import { tempDir } from '../helpers/temp.ts';
 
 // Each test spawns the real binary several times; on a loaded 2-core machine that takes a while.
@@ -16,20 +17,7 @@ describe('tickerwire CLI', () => {
   const env = () => ({ TICKERWIRE_DATA: tmp.dir, TICKERWIRE_ALLOW_HOSTS: '127.0.0.1' });
 
   beforeAll(async () => {
-    server = await startLoopback((req, res) => {
-      const path = (req.url ?? '/').split('?')[0] ?? '/';
-      const page = PAGES[path];
-      if (path === '/quayside/feed.xml') {
-        res.setHeader('content-type', 'application/rss+xml');
-        res.end(readFileSync(new URL('../fixtures/e2e/rss.xml', import.meta.url), 'utf8').replaceAll('{{BASE}}', server.url));
-      } else if (page) {
-        res.setHeader('content-type', 'text/html; charset=utf-8');
-        res.end(renderFixturePage(path, page, server.url));
-      } else {
-        res.statusCode = 404;
-        res.end();
-      }
-    });
+    server = await startQuaysideSite();
   });
   afterAll(async () => {
     await server.close();

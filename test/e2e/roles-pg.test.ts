@@ -3,14 +3,13 @@
  * graphile-worker jobs and enriches; a separate web-only instance serves the articles and receives the
  * live "new articles" event over LISTEN/NOTIFY (as an SSE client on any web node would).
  */
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { TickerEvent } from '../../src/events.ts';
 import { silentLogger } from '../../src/log.ts';
 import { type Running, startTickerwire } from '../../src/runtime/start.ts';
 import { checkPostgres, dropSchema, testPgUrl, uniqueSchema } from '../../src/store/contract/harness.ts';
-import { PAGES, renderFixturePage } from '../fixtures/e2e/pages.ts';
-import { type LoopbackServer, startLoopback } from '../helpers/loopback.ts';
+import { startQuaysideSite } from '../helpers/fixture-site.ts';
+import type { LoopbackServer } from '../helpers/loopback.ts';
 import { tempDir, testConfig } from '../helpers/temp.ts';
 
 const pg = await checkPostgres();
@@ -26,20 +25,7 @@ describe.skipIf(pg.state === 'skip')('roles on PostgreSQL', () => {
 
   beforeAll(async () => {
     if (pg.state === 'fail') throw new Error(pg.reason);
-    site = await startLoopback((req, res) => {
-      const path = (req.url ?? '/').split('?')[0] ?? '/';
-      const page = PAGES[path];
-      if (path === '/quayside/feed.xml') {
-        res.setHeader('content-type', 'application/rss+xml');
-        res.end(readFileSync(new URL('../fixtures/e2e/rss.xml', import.meta.url), 'utf8').replaceAll('{{BASE}}', site.url));
-      } else if (page) {
-        res.setHeader('content-type', 'text/html');
-        res.end(renderFixturePage(path, page, site.url));
-      } else {
-        res.statusCode = 404;
-        res.end();
-      }
-    });
+    site = await startQuaysideSite();
     const url = new URL(testPgUrl());
     url.searchParams.set('schema', schema);
     const config = testConfig(tmp.dir, {

@@ -7,10 +7,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { silentLogger } from '../../src/log.ts';
 import { type Running, startTickerwire } from '../../src/runtime/start.ts';
-import { PAGES, renderFixturePage } from '../fixtures/e2e/pages.ts';
-import { type LoopbackServer, startLoopback } from '../helpers/loopback.ts';
+import { startQuaysideSite } from '../helpers/fixture-site.ts';
+import type { LoopbackServer } from '../helpers/loopback.ts';
 import { tempDir, testConfig } from '../helpers/temp.ts';
-import { readFileSync } from 'node:fs';
 
 describe('scheduler + worker and web as separate roles', () => {
   const tmp = tempDir();
@@ -19,20 +18,7 @@ describe('scheduler + worker and web as separate roles', () => {
   let web: Running;
 
   beforeAll(async () => {
-    site = await startLoopback((req, res) => {
-      const path = (req.url ?? '/').split('?')[0] ?? '/';
-      const page = PAGES[path];
-      if (path === '/quayside/feed.xml') {
-        res.setHeader('content-type', 'application/rss+xml');
-        res.end(readFileSync(new URL('../fixtures/e2e/rss.xml', import.meta.url), 'utf8').replaceAll('{{BASE}}', site.url));
-      } else if (page) {
-        res.setHeader('content-type', 'text/html');
-        res.end(renderFixturePage(path, page, site.url));
-      } else {
-        res.statusCode = 404;
-        res.end();
-      }
-    });
+    site = await startQuaysideSite();
     const config = testConfig(tmp.dir, { TICKERWIRE_SCHEDULER_TICK_MS: '200', TICKERWIRE_DATABASE_URL: `sqlite:${join(tmp.dir, 'shared.db')}` });
     pollers = await startTickerwire(config, silentLogger, new Set(['scheduler', 'worker']));
     await pollers.store.insertSource({ url: `${site.url}/quayside/feed.xml` }, new Date());

@@ -5,7 +5,7 @@ import { decodeCursor } from '../cursor.ts';
 import type { EnrichmentState, EnrichmentWrite } from '../enrich-store.ts';
 import { articleColumns, queryArticles, toPage } from './articles.ts';
 import { inTransaction, type Sql } from './db.ts';
-import { type InstrumentRow, toArticleInstrument } from '../rows.ts';
+import { type EnrichmentStateRow, type InstrumentRow, toArticleInstrument, toEnrichmentState } from '../rows.ts';
 
 /** Characters of text kept as the lead when rebuilding the clusterer (as on SQLite). */
 const LEAD_CHARS = 600;
@@ -18,34 +18,14 @@ export async function listPendingEnrichment(sql: Sql, limit: number): Promise<Ar
 }
 
 export async function listEnrichmentState(sql: Sql, since: Date): Promise<EnrichmentState[]> {
-  const { rows } = await sql.query<{
-    id: number;
-    source_id: number;
-    title: string;
-    lead: string;
-    published_at: number;
-    story_id: number | null;
-    duplicate_of: number | null;
-    fingerprint: string | null;
-    subjects: string | null;
-  }>(
+  const { rows } = await sql.query<EnrichmentStateRow>(
     `SELECT a.id, a.source_id, a.title, substr(a.text, 1, ${LEAD_CHARS}) AS lead, a.published_at, a.story_id,
        a.duplicate_of, a.fingerprint,
        (SELECT string_agg(instrument_id, ' ') FROM article_instruments i WHERE i.article_id = a.id AND i.role = 'subject') AS subjects
      FROM articles a WHERE a.enriched_at IS NOT NULL AND a.published_at >= $1 ORDER BY a.id`,
     [since.getTime()],
   );
-  return rows.map((r) => ({
-    id: r.id,
-    sourceId: r.source_id,
-    title: r.title,
-    lead: r.lead,
-    publishedAt: new Date(r.published_at),
-    storyId: r.story_id,
-    duplicateOf: r.duplicate_of,
-    fingerprint: r.fingerprint,
-    subjectInstruments: r.subjects ? r.subjects.split(' ') : [],
-  }));
+  return rows.map(toEnrichmentState);
 }
 
 export async function findArticleByContentHash(sql: Sql, hash: string, excludeId: number): Promise<number | undefined> {

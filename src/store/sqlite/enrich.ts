@@ -2,7 +2,7 @@
 import type { Article, ArticleInstrument, Page } from '../../model.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
 import type { EnrichmentState, EnrichmentWrite } from '../enrich-store.ts';
-import { type ArticleRow, type InstrumentRow, toArticle, toArticleInstrument } from '../rows.ts';
+import { type ArticleRow, type InstrumentRow, toArticle, toArticleInstrument, type EnrichmentStateRow, toEnrichmentState } from '../rows.ts';
 import type { Db } from './db.ts';
 
 /** Characters of text kept as the lead when rebuilding the clusterer. */
@@ -21,28 +21,8 @@ export function listEnrichmentState(db: Db, since: Date): EnrichmentState[] {
          (SELECT group_concat(instrument_id, ' ') FROM article_instruments i WHERE i.article_id = a.id AND i.role = 'subject') AS subjects
        FROM articles a WHERE a.enriched_at IS NOT NULL AND a.published_at >= ? ORDER BY a.id`,
     )
-    .all(since.getTime()) as Array<{
-    id: number;
-    source_id: number;
-    title: string;
-    lead: string;
-    published_at: number;
-    story_id: number | null;
-    duplicate_of: number | null;
-    fingerprint: string | null;
-    subjects: string | null;
-  }>;
-  return rows.map((r) => ({
-    id: r.id,
-    sourceId: r.source_id,
-    title: r.title,
-    lead: r.lead,
-    publishedAt: new Date(r.published_at),
-    storyId: r.story_id,
-    duplicateOf: r.duplicate_of,
-    fingerprint: r.fingerprint,
-    subjectInstruments: r.subjects ? r.subjects.split(' ') : [],
-  }));
+    .all(since.getTime()) as Array<EnrichmentStateRow>;
+  return rows.map(toEnrichmentState);
 }
 
 export function findArticleByContentHash(db: Db, hash: string, excludeId: number): number | undefined {
