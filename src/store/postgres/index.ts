@@ -8,6 +8,7 @@ import * as articles from './articles.ts';
 import { migratePool, openPool, type PgOptions } from './db.ts';
 import * as enrich from './enrich.ts';
 import * as search from './search.ts';
+import * as similar from './similar.ts';
 import * as sources from './sources.ts';
 import * as stories from './stories.ts';
 import * as takedowns from './takedowns.ts';
@@ -82,7 +83,7 @@ export class PostgresStore implements Store {
     return search.searchArticles(this.pool, query);
   }
   async listSimilarArticles(id: number, limit: number) {
-    return search.listSimilarArticles(this.pool, id, limit);
+    return similar.listSimilarArticles(this.pool, id, limit);
   }
 
   async listPendingEnrichment(limit: number) {

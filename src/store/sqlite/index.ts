@@ -6,6 +6,7 @@ import type { TakedownKey } from '../govern-store.ts';
 import * as articles from './articles.ts';
 import { type Db, migrateDb, openDb } from './db.ts';
 import * as search from './search.ts';
+import * as similar from './similar.ts';
 import * as enrich from './enrich.ts';
 import * as sources from './sources.ts';
 import * as stories from './stories.ts';
@@ -76,7 +77,7 @@ export class SqliteStore implements Store {
     return search.searchArticles(this.db, query);
   }
   async listSimilarArticles(id: number, limit: number) {
-    return search.listSimilarArticles(this.db, id, limit);
+    return similar.listSimilarArticles(this.db, id, limit);
   }
 
   async listPendingEnrichment(limit: number) {
