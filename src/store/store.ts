@@ -71,6 +71,8 @@ export interface SearchClause {
 export interface SearchQuery {
   clauses: SearchClause[];
   sourceId?: number;
+  /** Only articles linked to this instrument (by the instrument linker). */
+  instrumentId?: number;
   since?: Date;
   until?: Date;
   offset: number;
