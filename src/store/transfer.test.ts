@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { loadMigrations } from './migrations.ts';
 import { buildArticle } from './contract/fixtures.ts';
 import { checkPostgres, type Dialect, type FreshStore, freshStore } from './contract/harness.ts';
-import type { Store } from './store.ts';
+import type { SearchQuery, Store } from './store.ts';
+import { parseSearchQuery } from '../web/search-query.ts';
 import { copyStore, exportLines, exportStore, importStore } from './transfer.ts';
 
 const pgState = await checkPostgres();
@@ -122,7 +123,16 @@ async function snapshot(store: Store) {
     takenDown: await store.isTakenDown({ canonicalUrl: 'https://news.example/a-removed' }),
     theme: await store.getSetting('theme'),
     empty: await store.getSetting('empty'),
+    // Search filters are derived (SQLite keeps them as tags in its index): they must survive the move.
+    byInstrument: await searchIds(store, { instrumentId: 'cr:BLK' }),
+    bySource: await searchIds(store, { sourceId: sources[1]?.id ?? 0 }),
   };
+}
+
+/** Ids of articles matching "container" under a filter, sorted. */
+async function searchIds(store: Store, filter: Partial<SearchQuery>): Promise<number[]> {
+  const result = await store.searchArticles?.({ clauses: parseSearchQuery('container'), offset: 0, limit: 1000, now: T0, ...filter });
+  return (result?.hits ?? []).map((h) => h.article.id).sort((x, y) => x - y);
 }
 
 async function collect(store: Store): Promise<string[]> {
@@ -179,6 +189,8 @@ describe.each(pairs)('transfer %s → %s', (from, to) => {
     expect(withoutHeader(await collect(target))).toEqual(withoutHeader(lines));
     const before = await snapshot(source);
     expect(before.state).toHaveLength(3);
+    expect(before.byInstrument).toHaveLength(3);
+    expect(before.bySource.length).toBeGreaterThan(0);
     expect(before.takenDown).toBe(true);
     expect(before.webSubs.filter(Boolean)).toHaveLength(1);
     expect(before.sources.map((x) => x.isStalled)).toEqual([false, true]);

@@ -12,6 +12,7 @@ import { AppError } from '../errors.ts';
 import { PostgresStore } from './postgres/index.ts';
 import { pgRawTables } from './postgres/raw.ts';
 import { SqliteStore } from './sqlite/index.ts';
+import { refreshSearchTags } from './sqlite/search-tags.ts';
 import type { Store } from './store.ts';
 
 /** A table the transfer copies, in an order that satisfies foreign keys. */
@@ -81,9 +82,14 @@ export interface ImportSummary {
   counts: Record<string, number>;
 }
 
+/** SQLite columns derived from other rows (search filter tags, rebuilt on import): never exported. */
+const SQLITE_DERIVED_COLUMNS = new Set(['search_tags']);
+
 function sqliteRawTables(store: SqliteStore): RawTables {
   const db = store.db;
   const q = (name: string) => `"${name.replaceAll('"', '""')}"`;
+  const storedColumns = (table: string) =>
+    (db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(table) as string[]).filter((c) => !SQLITE_DERIVED_COLUMNS.has(c));
   return {
     dialect: 'sqlite',
     async begin(mode) {
@@ -103,26 +109,29 @@ function sqliteRawTables(store: SqliteStore): RawTables {
       return Number(db.prepare(`SELECT COUNT(*) FROM ${q(t.name)}`).pluck().get());
     },
     async page(t, after, limit) {
-      if (t.key.length === 0) {
-        const all = (db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(t.name) as string[]).map(q).join(', ');
-        return db.prepare(`SELECT * FROM ${q(t.name)} ORDER BY ${all}`).all() as Row[];
-      }
+      const all = storedColumns(t.name);
+      const columns = all.map(q).join(', ');
+      if (t.key.length === 0) return db.prepare(`SELECT ${columns} FROM ${q(t.name)} ORDER BY ${columns}`).all() as Row[];
       const key = t.key.map(q).join(', ');
       const where = after === undefined ? '' : `WHERE (${key}) > (${t.key.map(() => '?').join(', ')})`;
-      const stmt = db.prepare(`SELECT * FROM ${q(t.name)} ${where} ORDER BY ${key} LIMIT ?`);
+      const stmt = db.prepare(`SELECT ${columns} FROM ${q(t.name)} ${where} ORDER BY ${key} LIMIT ?`);
       return stmt.all(...(after ?? []), limit) as Row[];
     },
     async insert(t, rows) {
       const first = rows[0];
       if (!first) return;
-      const columns = Object.keys(first);
+      const columns = Object.keys(first).filter((c) => !SQLITE_DERIVED_COLUMNS.has(c));
+      // Articles get their source's search tag at once; instrument tags follow in finish().
+      const tags = t.name === 'articles' && columns.includes('source_id');
       const stmt = db.prepare(
-        `INSERT INTO ${q(t.name)} (${columns.map(q).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+        `INSERT INTO ${q(t.name)} (${[...columns, ...(tags ? ['search_tags'] : [])].map(q).join(', ')})
+         VALUES (${columns.map(() => '?').join(', ')}${tags ? ", 'tws' || ?" : ''})`,
       );
-      for (const row of rows) stmt.run(...columns.map((c) => row[c] ?? null));
+      for (const row of rows) stmt.run(...columns.map((c) => row[c] ?? null), ...(tags ? [row.source_id] : []));
     },
     async finish() {
-      // INTEGER PRIMARY KEY continues from MAX(id) + 1 by itself.
+      // INTEGER PRIMARY KEY continues from MAX(id) + 1 by itself; search tags need the instruments.
+      refreshSearchTags(db);
     },
   };
 }

@@ -12,3 +12,5 @@ export function parseParam<T>(schema: z.ZodType<T>, value: unknown, name: string
 export const idParam = z.coerce.number().int().positive();
 export const limitParam = z.coerce.number().int().min(1).max(200).default(50);
 export const dateParam = z.iso.datetime({ offset: true }).or(z.iso.date()).transform((s) => new Date(s)).optional();
+/** An instrument id such as `us:NVDA` or `crypto:BTC`. */
+export const instrumentIdParam = z.string().regex(/^[a-z]+:[A-Za-z0-9.\-]+$/, 'an instrument id such as us:NVDA').optional();

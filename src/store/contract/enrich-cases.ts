@@ -6,6 +6,7 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import type { ArticleInstrument } from '../../model.ts';
 import type { EnrichmentWrite, StoryWrite } from '../enrich-store.ts';
 import type { Store } from '../store.ts';
+import { parseSearchQuery } from '../../web/search-query.ts';
 import { buildArticle } from './fixtures.ts';
 
 const T0 = Date.UTC(2026, 4, 1, 9);
@@ -212,6 +213,31 @@ export function enrichmentCases(getStore: () => Store): void {
       await store.deleteSource(a);
       expect((await store.getArticle(ids[1]!))?.storyId).toBe(s1);
       expect(await store.getStory(s3)).toBeDefined();
+    });
+
+    test('search filtered by instrument follows enrichment, alone and with a source filter', async () => {
+      if (!store.searchArticles) throw new Error(`${store.dialect} has no searchArticles`);
+      const search = store.searchArticles.bind(store);
+      const hits = async (text: string, over: { instrumentId?: string; sourceId?: number } = {}) =>
+        (await search({ clauses: parseSearchQuery(text), offset: 0, limit: 10, now: at(100), ...over })).hits
+          .map((h) => ids.indexOf(h.article.id))
+          .sort();
+      const dotted = 'eq:BRK.B';
+      await store.saveEnrichment(enrichment(ids[0]!, { instruments: [instrument('eq:NWND', 0.9), instrument(dotted, 0.2, 'mention')] }));
+      await store.saveEnrichment(enrichment(ids[1]!, { instruments: [instrument('eq:NWND', 0.8)] }));
+      await store.saveEnrichment(enrichment(ids[2]!, { instruments: [instrument(dotted, 0.7)] }));
+      expect(await hits('container', { instrumentId: 'eq:NWND' })).toEqual([0, 1]);
+      expect(await hits('container', { instrumentId: dotted })).toEqual([0, 2]);
+      expect(await hits('container', { instrumentId: 'eq:NWND', sourceId: b })).toEqual([1]);
+      expect(await hits('container', { instrumentId: 'eq:NONE' })).toEqual([]);
+      expect(await hits('"made-up index" -harbor', { instrumentId: 'eq:NWND' })).toEqual([]);
+      // Enrichment saved again with other instruments: the filter follows, the old link is gone.
+      await store.saveEnrichment(enrichment(ids[0]!, { instruments: [instrument('eq:ZETA', 0.9)] }));
+      expect(await hits('container', { instrumentId: 'eq:NWND' })).toEqual([1]);
+      expect(await hits('container', { instrumentId: 'eq:ZETA' })).toEqual([0]);
+      // The filter is never reachable from the query text itself.
+      expect(await hits('tws1')).toEqual([]);
+      expect(await hits('container -twi65713a5a45544130')).toHaveLength(6);
     });
   });
 }

@@ -58,6 +58,9 @@ function recencyFactor(publishedMs: number, nowMs: number): number {
 function filterSql(b: QueryBuilder, q: SearchQuery): string {
   const where: string[] = [];
   if (q.sourceId !== undefined) where.push(`a.source_id = ${b.param(q.sourceId)}`);
+  if (q.instrumentId !== undefined) {
+    where.push(`a.id IN (SELECT i.article_id FROM article_instruments i WHERE i.instrument_id = ${b.param(q.instrumentId)})`);
+  }
   if (q.since) where.push(`a.published_at >= ${b.param(q.since.getTime())}`);
   if (q.until) where.push(`a.published_at < ${b.param(q.until.getTime())}`);
   return where.map((w) => ` AND ${w}`).join('');

@@ -4,6 +4,7 @@ import { type ArticleRow, toArticle } from '../rows.ts';
 import { decodeCursor, encodeCursor } from '../cursor.ts';
 import type { ItemKey } from '../store.ts';
 import type { Db } from './db.ts';
+import { sourceTag } from './search-tags.ts';
 
 
 
@@ -26,9 +27,9 @@ export function listKnownItems(db: Db, sourceId: number, items: ItemKey[]): Set<
 export function insertArticles(db: Db, articles: NewArticle[]): Array<number | null> {
   const insert = db.prepare(
     `INSERT INTO articles (source_id, guid, url, canonical_url, title, author, published_at, fetched_at,
-       excerpt, html, text, word_count, reading_minutes, image_url, lang, content_hash, origin_url, removed, warnings)
+       excerpt, html, text, word_count, reading_minutes, image_url, lang, content_hash, origin_url, removed, warnings, search_tags)
      VALUES (@sourceId, @guid, @url, @canonicalUrl, @title, @author, @publishedAt, @fetchedAt,
-       @excerpt, @html, @text, @wordCount, @readingMinutes, @imageUrl, @lang, @contentHash, @originUrl, @removed, @warnings)
+       @excerpt, @html, @text, @wordCount, @readingMinutes, @imageUrl, @lang, @contentHash, @originUrl, @removed, @warnings, @searchTags)
      ON CONFLICT DO NOTHING`,
   );
   return db.transaction((list: NewArticle[]) =>
@@ -39,6 +40,7 @@ export function insertArticles(db: Db, articles: NewArticle[]): Array<number | n
         fetchedAt: a.fetchedAt.getTime(),
         removed: JSON.stringify(a.removed),
         warnings: JSON.stringify(a.warnings),
+        searchTags: sourceTag(a.sourceId),
       });
       return info.changes > 0 ? Number(info.lastInsertRowid) : null;
     }),

@@ -112,8 +112,8 @@ describe('sqlite search', () => {
 
 describe('compileMatch and parseSnippet', () => {
   test('quotes every token so punctuation cannot inject syntax', () => {
-    expect(compileMatch(parseSearchQuery('a" OR "b NEAR(x'))).toBe('"b near x"');
-    expect(compileMatch(parseSearchQuery('"rate cut" -hike infl*'))).toBe('("rate cut" AND "infl"*) NOT ("hike")');
+    expect(compileMatch(parseSearchQuery('a" OR "b NEAR(x'))).toBe('{title text} : ("b near x")');
+    expect(compileMatch(parseSearchQuery('"rate cut" -hike infl*'))).toBe('{title text} : (("rate cut" AND "infl"*) NOT ("hike"))');
   });
   test('parses marker ranges', () => {
     expect(parseSnippet('a \u0002bc\u0003 d')).toEqual({ text: 'a bc d', highlights: [[2, 4]] });

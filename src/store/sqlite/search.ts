@@ -10,6 +10,7 @@
 import type { SearchClause, SearchHit, SearchQuery, SearchResult } from '../store.ts';
 import { getArticle } from './articles.ts';
 import type { Db } from './db.ts';
+import { instrumentTag, sourceTag } from './search-tags.ts';
 
 /** Newest matches read per query before ranking (more when paging deeper). */
 const CANDIDATES = 100;
@@ -40,16 +41,30 @@ function compileClause(c: SearchClause): string {
   return quote(c.tokens.join(' '));
 }
 
-/**
- * The FTS5 MATCH expression of parsed clauses: positives ANDed, negatives excluded with NOT.
- * Returns null when there is nothing positive to match.
- */
-export function compileMatch(clauses: SearchClause[]): string | null {
+/** The user's expression (positives ANDed, negatives excluded with NOT), or null with nothing positive. */
+function compileUser(clauses: SearchClause[]): string | null {
   const positive = clauses.filter((c) => !c.negated && c.tokens.length > 0).map(compileClause);
   if (positive.length === 0) return null;
   const negative = clauses.filter((c) => c.negated && c.tokens.length > 0).map(compileClause);
   const base = positive.join(' AND ');
   return negative.length ? `(${base}) NOT (${negative.join(' OR ')})` : base;
+}
+
+/**
+ * The FTS5 MATCH expression of parsed clauses over titles and bodies (never the tags column): positives
+ * ANDed, negatives excluded with NOT. Returns null when there is nothing positive to match.
+ */
+export function compileMatch(clauses: SearchClause[]): string | null {
+  const user = compileUser(clauses);
+  return user === null ? null : `{title text} : (${user})`;
+}
+
+/** The filter terms of a query, matched in the tags column (migration 006). */
+function filterTerms(q: SearchQuery): string[] {
+  const tags: string[] = [];
+  if (q.sourceId !== undefined) tags.push(sourceTag(q.sourceId));
+  if (q.instrumentId !== undefined) tags.push(instrumentTag(q.instrumentId));
+  return tags.map((t) => `({search_tags} : ${quote(t)})`);
 }
 
 /** Split a marked snippet into plain text and highlight ranges. */
@@ -78,13 +93,10 @@ interface Candidate {
   bm?: number;
 }
 
+/** Date filters: rows of `articles a` (source and instrument filters are terms of the MATCH). */
 function filterSql(q: SearchQuery): { sql: string; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
-  if (q.sourceId !== undefined) {
-    where.push('a.source_id = ?');
-    params.push(q.sourceId);
-  }
   if (q.since) {
     where.push('a.published_at >= ?');
     params.push(q.since.getTime());
@@ -110,14 +122,14 @@ function readCandidates(db: Db, match: string, q: SearchQuery, limit: number, wi
 }
 
 /**
- * Ids at or above `fromId` whose title matches, read from the index alone (no content rows). Walks the title
+ * Ids at or above `fromId` matching `match` (a title-scoped query), read from the index alone (no content rows). Walks the title
  * doclist newest first and stops below `fromId`: FTS5 seeks an upper rowid bound in descending order, but
  * scans from the start for a lower bound (`rowid >= ?` cost 45 ms on a common word at 1M articles).
  */
 function titleMatches(db: Db, match: string, fromId: number): Set<number> {
   const out = new Set<number>();
   const stmt = db.prepare('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC').pluck();
-  for (const id of stmt.iterate(`{title} : (${match})`) as Iterable<number>) {
+  for (const id of stmt.iterate(match) as Iterable<number>) {
     if (id < fromId) break;
     out.add(id);
   }
@@ -137,8 +149,11 @@ function relevance(c: Candidate, inTitle: ReadonlySet<number>): number {
 
 /** Search articles: see the module comment for how candidates are chosen and ranked. */
 export function searchArticles(db: Db, q: SearchQuery): SearchResult {
-  const match = compileMatch(q.clauses);
-  if (match === null) return { hits: [], hasMore: false };
+  const user = compileUser(q.clauses);
+  if (user === null) return { hits: [], hasMore: false };
+  const filters = filterTerms(q);
+  const scoped = (columns: string) => [`({${columns}} : (${user}))`, ...filters].join(' AND ');
+  const match = scoped('title text');
   const want = Math.min(MAX_CANDIDATES, Math.max(CANDIDATES, q.offset + q.limit + 1));
   let candidates = readCandidates(db, match, q, want, false);
   const complete = candidates.length < want;
@@ -149,11 +164,12 @@ export function searchArticles(db: Db, q: SearchQuery): SearchResult {
     // Older title matches only for one-clause queries: for several clauses the title-restricted walk can
     // cover every row holding all the words somewhere (15 ms for two words at 1M articles).
     const single = q.clauses.filter((c) => !c.negated).length === 1;
-    const older = single ? readCandidates(db, `{title} : (${match})`, q, TITLE_CANDIDATES, false) : [];
+    const titleMatch = scoped('title');
+    const older = single ? readCandidates(db, titleMatch, q, TITLE_CANDIDATES, false) : [];
     for (const c of older) byId.set(c.id, c);
     inTitle = new Set(older.map((c) => c.id));
     const oldest = candidates.at(-1)?.id ?? 0;
-    for (const id of titleMatches(db, match, oldest)) inTitle.add(id);
+    for (const id of titleMatches(db, titleMatch, oldest)) inTitle.add(id);
   }
   const nowMs = q.now.getTime();
   const ranked = [...byId.values()]
@@ -170,7 +186,7 @@ export function searchArticles(db: Db, q: SearchQuery): SearchResult {
   for (const r of page) {
     const article = getArticle(db, r.id);
     if (!article) continue;
-    const row = snippet.get(match, r.id) as { id: number; s: string } | undefined;
+    const row = snippet.get(compileMatch(q.clauses), r.id) as { id: number; s: string } | undefined;
     hits.push({ article, score: r.score, snippet: parseSnippet(row?.id === r.id ? row.s : article.excerpt) });
   }
   return { hits, hasMore: ranked.length > q.offset + q.limit };

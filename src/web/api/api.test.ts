@@ -36,6 +36,40 @@ describe('JSON API', () => {
     expect(p2.items[0]?.id).not.toBe(p1.items[0]?.id);
   });
 
+  test('search: instrument filter by id, symbol or cashtag follows the linker; unknown instruments are a 400', async () => {
+    const all = (await (await get('/api/search?q=bitcoin&limit=50')).json()) as { items: Array<{ id: number }> };
+    expect(all.items.length).toBeGreaterThan(2);
+    const linked = all.items.slice(0, 2).map((i) => i.id);
+    for (const articleId of linked) {
+      await h.store.saveEnrichment({
+        articleId,
+        storyId: null,
+        duplicateOf: null,
+        sentiment: null,
+        figures: [],
+        instruments: [{ instrumentId: 'crypto:BTC', symbol: 'BTC', name: 'Bitcoin', assetClass: 'crypto', salience: 0.9, role: 'subject', mentions: 2, sentences: [] }],
+        fingerprint: null,
+        at: new Date(),
+      });
+    }
+    for (const filter of ['crypto:BTC', 'crypto:btc', 'BTC', '%24BTC', 'bitcoin']) {
+      const body = (await (await get(`/api/search?q=bitcoin&instrument=${filter}`)).json()) as { items: Array<{ id: number }> };
+      expect(body.items.map((i) => i.id).sort(), filter).toEqual([...linked].sort());
+    }
+    const feed = (await (await get('/search/feed.json?q=bitcoin&instrument=BTC')).json()) as { items: unknown[] };
+    expect(feed.items).toHaveLength(2);
+    for (const bad of ['nosuchthing', 'crypto:NOPE', 'bad id']) {
+      const res = await get(`/api/search?q=bitcoin&instrument=${encodeURIComponent(bad)}`);
+      expect(res.status, bad).toBe(400);
+      expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/instrument/);
+    }
+    const page = await (await get('/search?q=bitcoin&instrument=BTC&within=7d')).text();
+    expect(page).toContain('value="BTC"');
+    expect(page).toMatch(/<option value="7d" selected/);
+    expect(page).toContain('href="/search/feed.xml?q=bitcoin&amp;instrument=BTC&amp;within=7d"');
+    expect((await get('/search?q=bitcoin&within=2y')).status).toBe(400);
+  });
+
   test('snippets are escaped: markup in text never reaches the HTML unescaped', async () => {
     const body = (await (await get('/api/search?q=dividend')).json()) as { items: Array<{ snippetHtml: string }> };
     expect(body.items[0]?.snippetHtml).toContain('&#38;');

@@ -12,6 +12,13 @@ const limit = { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 
 const cursor = { name: 'cursor', in: 'query', description: 'Opaque cursor from the previous page (`nextCursor`).', schema: { type: 'string' } };
 const source = { name: 'source', in: 'query', description: 'Only articles of this source id.', schema: { type: 'integer', minimum: 1 } };
 const instrument = { name: 'instrument', in: 'query', description: 'Only stories linked to this instrument id (e.g. us:NVDA).', schema: { type: 'string' } };
+const searchInstrument = {
+  name: 'instrument',
+  in: 'query',
+  description: 'Only articles linked to this instrument: an id (`us:NVDA`), or a symbol, cashtag or name the reference data knows (`NVDA`, `$BTC`, `Nvidia`).',
+  schema: { type: 'string' },
+};
+const within = { name: 'within', in: 'query', description: 'Only the last `24h`, `7d` or `30d` (ignored when `since` is given).', schema: { type: 'string', enum: ['24h', '7d', '30d'] } };
 const since = { name: 'since', in: 'query', description: 'Published at or after (ISO 8601 date or date-time).', schema: { type: 'string' } };
 const until = { name: 'until', in: 'query', description: 'Published before (ISO 8601 date or date-time).', schema: { type: 'string' } };
 const q = {
@@ -76,8 +83,8 @@ export function openApiDocument(siteName: string) {
       '/api/stories/{id}': read('One story: its coverage in publication order, the first reporter marked, copies flagged', ref('StoryDetail'), [id], {
         '404': error('No such story'),
       }),
-      '/api/search': read('Full-text search, best match first (relevance blended with recency)', page('SearchHit'), [q, source, since, until, cursor, limit], {
-        '400': error('Missing or invalid query'),
+      '/api/search': read('Full-text search, best match first (relevance blended with recency)', page('SearchHit'), [q, source, searchInstrument, within, since, until, cursor, limit], {
+        '400': error('Missing or invalid query or filter (unknown instrument, bad date)'),
       }),
       '/api/events': {
         get: {
@@ -89,7 +96,7 @@ export function openApiDocument(siteName: string) {
       ...instrumentOpenApiPaths(),
       ...feedPaths('/feed', 'Latest articles'),
       ...feedPaths('/sources/{id}/feed', 'Latest articles of a source', [id]),
-      ...feedPaths('/search/feed', 'Search results', [q, source, since, until]),
+      ...feedPaths('/search/feed', 'Search results', [q, source, searchInstrument, within, since, until]),
       ...feedPaths('/stories/{id}/feed', 'Every article of a story', [id]),
       ...feedPaths('/instruments/{id}/feed', 'Latest articles linked to an instrument', [
         { name: 'id', in: 'path', required: true, description: 'Instrument id, e.g. `crypto:btc`', schema: { type: 'string' } },

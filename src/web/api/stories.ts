@@ -1,19 +1,16 @@
 /** /api/stories handlers: stories (reports of one event), most recently updated first, and one story's timeline. */
 import type { Context } from 'hono';
-import { z } from 'zod';
 import { AppError } from '../../errors.ts';
 import type { WebDeps } from '../context.ts';
-import { idParam, limitParam, parseParam } from '../params.ts';
+import { idParam, instrumentIdParam, limitParam, parseParam } from '../params.ts';
 import { presentArticleSummary, presentStory } from '../present.ts';
 import { sourcesById } from './articles.ts';
-
-const instrumentParam = z.string().regex(/^[a-z]+:[A-Za-z0-9.\-]+$/, 'an instrument id such as us:NVDA').optional();
 
 export function listStoriesHandler(deps: WebDeps) {
   return async (c: Context) => {
     const q = c.req.query();
     const sourceId = q.source === undefined ? undefined : parseParam(idParam, q.source, 'source');
-    const instrumentId = parseParam(instrumentParam, q.instrument, 'instrument');
+    const instrumentId = parseParam(instrumentIdParam, q.instrument, 'instrument');
     const page = await deps.store.listStories({
       limit: parseParam(limitParam, q.limit, 'limit'),
       ...(sourceId === undefined ? {} : { sourceId }),

@@ -14,7 +14,7 @@ import { AboutPage } from './about.tsx';
 import { ArticlePage } from './article.tsx';
 import { DocsPage } from './docs.tsx';
 import { HomePage, WINDOWS } from './home.tsx';
-import { SearchPage } from './search.tsx';
+import { type SearchFilters, SearchPage } from './search.tsx';
 import { SourcePage } from './source.tsx';
 import { SourcesPage } from './sources.tsx';
 import { StoryPage } from './story.tsx';
@@ -131,7 +131,8 @@ export function searchPageHandler(deps: WebDeps) {
   return async (c: Context) => {
     const params = c.req.query();
     const query = (params.q ?? '').trim();
-    let out: SearchOutcome = { query, hits: [], nextCursor: null, sourceId: undefined };
+    const filters: SearchFilters = { source: params.source, instrument: params.instrument, within: params.within, since: params.since, until: params.until };
+    let out: SearchOutcome | undefined;
     let problem: string | undefined;
     if (query) {
       try {
@@ -145,12 +146,13 @@ export function searchPageHandler(deps: WebDeps) {
       <SearchPage
         siteName={deps.config.siteName}
         query={query}
-        hits={out.hits}
+        filters={filters}
+        hits={out?.hits ?? []}
         sources={await sourcesById(deps)}
-        nextCursor={out.nextCursor}
+        nextCursor={out?.nextCursor ?? null}
         now={deps.now()}
         problem={problem}
-        sourceId={out.sourceId}
+        instrument={out?.instrument}
       />,
       problem ? 400 : 200,
     );

@@ -4,13 +4,11 @@ import { type InstrumentChip, InstrumentChips } from './chips.tsx';
 import { fullTime, hostOf, timeAgo } from './format.ts';
 import { feedLinks, Layout } from './layout.tsx';
 import { LIVE_SCRIPT } from './live.ts';
+import { SEARCH_WINDOWS } from '../search.ts';
 
 /** Time windows offered by the home filter. */
-export const WINDOWS: Record<string, { label: string; ms: number }> = {
-  '24h': { label: 'Last 24 hours', ms: 86_400_000 },
-  '7d': { label: 'Last 7 days', ms: 7 * 86_400_000 },
-  '30d': { label: 'Last 30 days', ms: 30 * 86_400_000 },
-};
+/** The home page's time filter: the same windows as search. */
+export const WINDOWS = SEARCH_WINDOWS;
 
 export interface HomeProps {
   siteName: string;
