@@ -71,8 +71,8 @@ export interface SearchClause {
 export interface SearchQuery {
   clauses: SearchClause[];
   sourceId?: number;
-  /** Only articles linked to this instrument (by the instrument linker). */
-  instrumentId?: number;
+  /** Only articles linked to this instrument id (by the instrument linker). */
+  instrumentId?: string;
   since?: Date;
   until?: Date;
   offset: number;
