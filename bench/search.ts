@@ -47,7 +47,7 @@ const MARKET_WORDS = `market markets stock stocks shares bond bonds yield yields
 const SYLLABLES = 'ka lo mi ne ru ta vo zi pa se dor len mar qui tor bel fin gra hol jun'.split(' ');
 const TICKERS = Array.from({ length: 120 }, (_, i) => `${SYLLABLES[i % 20]}${SYLLABLES[(i * 7) % 20]}`.toUpperCase().slice(0, 4));
 
-function makeVocabulary(): string[] {
+export function makeVocabulary(): string[] {
   const words = [...MARKET_WORDS];
   for (let i = 0; words.length < 30_000; i++) {
     const n = 2 + (i % 3);
@@ -87,7 +87,7 @@ function zipf(size: number, random: () => number): () => number {
   };
 }
 
-function generator(vocab: string[]) {
+export function generator(vocab: string[]) {
   const random = rng(42);
   const pick = zipf(vocab.length, random);
   const words = (n: number) => Array.from({ length: n }, () => vocab[pick()] ?? 'market');
@@ -149,7 +149,7 @@ interface Rate {
   cpu: number;
 }
 
-async function insertAll(store: SqliteStore, make: (n: number) => NewArticle, from: number, to: number): Promise<Rate> {
+export async function insertAll(store: SqliteStore, make: (n: number) => NewArticle, from: number, to: number): Promise<Rate> {
   const started = performance.now();
   const cpu = process.cpuUsage();
   for (let n = from; n < to; n += BATCH) {
@@ -166,7 +166,7 @@ async function insertAll(store: SqliteStore, make: (n: number) => NewArticle, fr
   };
 }
 
-async function openBenchStore(dir: string, withFts: boolean): Promise<SqliteStore> {
+export async function openBenchStore(dir: string, withFts: boolean): Promise<SqliteStore> {
   const store = new SqliteStore(join(dir, 'bench.db'));
   await store.migrate();
   if (!withFts) store.db.exec('DROP TRIGGER articles_fts_insert; DROP TRIGGER articles_fts_delete; DROP TRIGGER articles_fts_update;');

@@ -97,7 +97,10 @@ export interface SearchResult {
 /** An article similar in text to another, with its similarity score (higher is closer). */
 export interface SimilarArticle {
   article: Article;
+  /** Normalised similarity, 0..1: cosine of the two articles' tf-idf vectors (comparable across articles). */
   score: number;
+  /** How many distinctive terms of the article it contains (words found in other articles, not market boilerplate). */
+  sharedTerms: number;
 }
 
 /**

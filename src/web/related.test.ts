@@ -1,79 +1,50 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Article } from '../model.ts';
 import { SqliteStore } from '../store/sqlite/index.ts';
-import { RELATED_SET } from './fixtures/related-set.ts';
+import type { SimilarArticle } from '../store/store.ts';
+import { loadRelatedSet, RELATED_SET, scoreRelated } from './fixtures/related-set.ts';
 import { findRelated, isSamePiece, rankRelated } from './related.ts';
 import { createHarness } from './test/harness.ts';
 
 const NOW = new Date(Date.UTC(2026, 10, 25));
-/** Topic pairs with no plausible link (rates touch housing, oil and crypto; the others do not touch each other). */
-const CLEARLY_UNRELATED = new Set(
-  [['etf', 'oil'], ['etf', 'housing'], ['etf', 'chips'], ['chips', 'oil'], ['chips', 'housing'], ['oil', 'housing']].flatMap(([a, b]) => [`${a}:${b}`, `${b}:${a}`]),
-);
 
 describe('related articles on a labelled set', () => {
   let store: SqliteStore;
-  const ids: number[] = [];
+  let ids: number[] = [];
   beforeAll(async () => {
     store = new SqliteStore(':memory:');
     await store.migrate();
-    const sources = await Promise.all([0, 1, 2, 3].map((i) => store.insertSource({ url: `https://s${i}.example/rss` }, NOW)));
-    const inserted = await store.insertArticles(
-      RELATED_SET.map((a, i) => ({
-        sourceId: sources[i % 4]?.id ?? 0,
-        guid: `r${i}`,
-        url: `https://s.example/${i}`,
-        canonicalUrl: `https://s.example/${i}`,
-        title: a.title,
-        author: null,
-        publishedAt: new Date(NOW.getTime() - (i % 7) * 3_600_000),
-        fetchedAt: NOW,
-        excerpt: a.text,
-        html: `<p>${a.text}</p>`,
-        text: a.text,
-        wordCount: 20,
-        readingMinutes: 1,
-        imageUrl: null,
-        lang: 'en',
-        contentHash: `rh${i}`,
-        originUrl: null,
-        removed: [],
-        warnings: [],
-      })),
-    );
-    ids.push(...inserted.map((id) => id ?? 0));
+    ids = await loadRelatedSet(store, NOW);
   });
   afterAll(() => store.close());
 
-  test('precision of the top 5 on the labelled set', async () => {
+  test('of the top 5: at least min(4, available) related, none clearly unrelated, never the same story', async () => {
     const h = await createHarness();
     const deps = { ...h.deps, store, now: () => NOW };
-    const misses: string[] = [];
-    const weak: string[] = [];
-    let good = 0;
-    let judged = 0;
-    let related = 0;
-    for (const [i, id] of ids.entries()) {
+    const shown: number[][] = [];
+    for (const id of ids) {
       const article = (await store.getArticle(id)) as Article;
-      const top = (await findRelated(deps, article, 5)).map((r) => RELATED_SET[ids.indexOf(r.article.id)]?.topic);
-      const topic = RELATED_SET[i]?.topic;
-      const same = top.filter((t) => t === topic).length;
-      judged += top.length;
-      related += same;
-      expect(top.length, RELATED_SET[i]?.title).toBeGreaterThanOrEqual(Math.min(4, RELATED_SET.filter((a) => a.topic === topic).length - 1));
-      if (same >= Math.min(4, top.length)) good++;
-      else weak.push(`${RELATED_SET[i]?.title}: ${top.join(', ')}`);
-      const unrelated = top.filter((t) => t !== undefined && topic !== undefined && CLEARLY_UNRELATED.has(`${topic}:${t}`));
-      if (unrelated.length > 0) misses.push(`${RELATED_SET[i]?.title}: ${top.join(', ')}`);
+      shown.push((await findRelated(deps, article, 5)).map((r) => ids.indexOf(r.article.id)));
     }
-    console.info(`related: precision@5 ${(related / judged).toFixed(3)}; ${good}/${ids.length} articles with ≥4 of 5 on topic; clearly unrelated in ${misses.length}`);
-    // Measured 2026-11-25: precision@5 0.913, 27/28 articles with ≥ 4 of 5 on topic. The goal "none clearly
-    // unrelated" is NOT met yet: 8 of 28 lists end with one off-topic article, mostly in topics with only four
-    // other articles, where a shared generic word ("prices", "demand") fills the 5th slot. Guarded at today's level.
-    expect(related / judged).toBeGreaterThanOrEqual(0.9);
-    expect(good, weak.join('\n')).toBeGreaterThanOrEqual(27);
-    expect(misses.length, misses.join('\n')).toBeLessThanOrEqual(8);
+    const score = scoreRelated(shown);
+    console.info(
+      `related (${RELATED_SET.length} articles): precision@5 ${score.precision.toFixed(3)}; lists with a clearly unrelated article ${score.unrelatedLists}; short lists ${score.shortLists}; mean length ${score.meanLength.toFixed(2)}`,
+    );
+    expect(score.unrelatedLists, score.failures.join('\n')).toBe(0);
+    // Measured 2026-11-25: 0 unrelated, 1 short list of 60 ("Bond yields fall as rate cut bets grow": 3 rates
+    // articles, then a retailer's bond pricing and a bank's credit losses, both plausible links, outrank the
+    // 4th rates article, which the per-source penalty holds back). Guarded at that level.
+    expect(score.shortLists, score.failures.join('\n')).toBeLessThanOrEqual(1);
+    expect(score.precision).toBeGreaterThanOrEqual(0.9);
     await h.close();
+  });
+
+  test('an article linked to an instrument finds the instrument\'s other articles without shared words', async () => {
+    const cfo = RELATED_SET.findIndex((a) => a.title === 'Veltrix names a new finance chief');
+    const similar = (await store.listSimilarArticles?.(ids[cfo] ?? 0, 30)) ?? [];
+    const titles = similar.map((s) => s.article.title);
+    expect(titles).toContain('Chipmaker revenue beats on data-center demand');
+    expect(titles).toContain('Veltrix shares hit a record as accelerator demand surges');
   });
 });
 
@@ -106,6 +77,8 @@ describe('rankRelated', () => {
     ...over,
   });
 
+  const cand = (article: Article, score: number, sharedTerms = 5): SimilarArticle => ({ article, score, sharedTerms });
+
   test('never the article, a copy, the same story or the same headline; at most 2 per source', () => {
     const me = base(1, { storyId: 9 });
     const candidates = [
@@ -118,18 +91,45 @@ describe('rankRelated', () => {
       base(7, { sourceId: 50 }),
       base(8, { sourceId: 50 }),
       base(10),
-    ].map((article, i) => ({ article, score: 10 - i * 0.5 }));
+    ].map((article, i) => cand(article, 0.9 - i * 0.05));
     const out = rankRelated(me, candidates, NOW, 3).map((r) => r.article.id);
     expect(out).toEqual([6, 7, 10]);
     expect(isSamePiece(me, base(11, { duplicateOf: 1 }))).toBe(true);
   });
 
-  test('shared instruments lift a candidate', () => {
+  test('a third article of one source only when no other source has a related one', () => {
     const me = base(1);
-    const a = { article: base(2), score: 1 };
-    const b = { article: base(3), score: 0.9 };
-    expect(rankRelated(me, [a, b], NOW, 2)[0]?.article.id).toBe(2);
-    expect(rankRelated(me, [a, b], NOW, 2, new Map([[3, 2]]))[0]?.article.id).toBe(3);
+    const candidates = [2, 3, 4].map((id) => cand(base(id, { sourceId: 50 }), 0.5));
+    expect(rankRelated(me, candidates, NOW, 5).map((r) => r.article.id)).toEqual([4, 3, 2]);
   });
 
+  test('an absolute floor: a short list rather than one padded with a weak candidate', () => {
+    const me = base(1);
+    const strong = cand(base(2), 0.3);
+    // Above the strong floor alone; above the weak floor only with enough distinctive terms in common.
+    const weakButTopical = cand(base(3), 0.08, 4);
+    const weakAndGeneric = cand(base(4), 0.08, 1);
+    const faint = cand(base(5), 0.03, 6);
+    const out = rankRelated(me, [strong, weakButTopical, weakAndGeneric, faint], NOW, 5).map((r) => r.article.id);
+    expect(out).toEqual([2, 3]);
+    // The floor is absolute: the same weak candidates alone (no strong one to compare with) stay out too.
+    expect(rankRelated(me, [weakAndGeneric, faint], NOW, 5)).toEqual([]);
+  });
+
+  test('a subject instrument in common is enough, and lifts a candidate', () => {
+    const me = base(1);
+    const a = cand(base(2), 0.3);
+    const b = cand(base(3), 0.25);
+    const c = cand(base(4), 0.01, 0);
+    expect(rankRelated(me, [a, b, c], NOW, 3).map((r) => r.article.id)).toEqual([2, 3]);
+    expect(rankRelated(me, [a, b, c], NOW, 3, new Set([3, 4])).map((r) => r.article.id)).toEqual([3, 2, 4]);
+  });
+
+  test('recency breaks ties, it does not outweigh similarity', () => {
+    const me = base(1);
+    const old = cand(base(2, { publishedAt: new Date(NOW.getTime() - 30 * 86_400_000) }), 0.3);
+    const fresh = cand(base(3), 0.3);
+    const freshWeaker = cand(base(4), 0.2);
+    expect(rankRelated(me, [old, fresh, freshWeaker], NOW, 3).map((r) => r.article.id)).toEqual([3, 2, 4]);
+  });
 });

@@ -1,26 +1,38 @@
 /**
- * "You may also like": articles related to one article, ranked by text similarity (the store's "more
- * like this") blended with recency, never the article itself or a copy of it, at most a few per source.
- * Shared instruments and stories join the ranking when the store provides them.
+ * "You may also like": articles related to one article, never the article itself, a copy of it or
+ * another report of its story (those are "More coverage"), at most a few per source. Candidates and
+ * their normalised text similarity come from the store's "more like this" (cosine of tf-idf vectors,
+ * 0..1, comparable across articles); a subject instrument in common is strong evidence; recency breaks
+ * ties. A candidate needs evidence above an absolute floor: a list is shorter than RELATED_LIMIT rather
+ * than padded with an unrelated article.
  */
 import type { Article } from '../model.ts';
+import type { SimilarArticle, Store } from '../store/store.ts';
 import type { WebDeps } from './context.ts';
 
 /** Related articles shown. */
 export const RELATED_LIMIT = 5;
 /** Similar candidates read from the store before re-ranking. */
 const CANDIDATES = 30;
-/** Share of the final score given to text similarity (the rest to recency). */
-const SIMILARITY_WEIGHT = 0.75;
-/** Bonus for shared instruments, reached in full at SHARED_INSTRUMENTS_FULL shared ones. */
-const INSTRUMENT_WEIGHT = 0.5;
-const SHARED_INSTRUMENTS_FULL = 2;
-/** Recency half-life of the related ranking. */
+/**
+ * Evidence that a candidate is related: its similarity, scaled down when it rests on fewer than
+ * BROAD_TERMS distinctive terms in common (× √(shared / BROAD_TERMS): one or two words, even rare ones,
+ * are weaker evidence than an overlap across many). Related when that evidence reaches STRONG_EVIDENCE,
+ * or the similarity reaches WEAK_SIMILARITY with at least BROAD_TERMS terms in common, or a subject
+ * instrument is in common. Set on the labelled set of fixtures/related-set.ts, where clearly unrelated
+ * pairs that share market boilerplate reach ~0.14 similarity on one or two terms.
+ */
+const BROAD_TERMS = 3;
+const STRONG_EVIDENCE = 0.08;
+const WEAK_SIMILARITY = 0.06;
+/** Added to the evidence for a subject instrument in common. */
+const INSTRUMENT_BONUS = 0.1;
+/** Recency: a small tiebreaker, with this half-life. */
+const RECENCY_WEIGHT = 0.02;
 const HALF_LIFE_MS = 7 * 86_400_000;
-/** Most related articles from one source. */
+/** Articles from one source before the next from it loses SOURCE_PENALTY (per-source diversity). */
 const PER_SOURCE = 2;
-/** Similarity (relative to the best candidate) under which a candidate is not shown at all. */
-const MIN_RELATIVE_SIMILARITY = 0.2;
+const SOURCE_PENALTY = 0.1;
 /** Cached results per article, and for how long. */
 const CACHE_SIZE = 500;
 const CACHE_MS = 5 * 60_000;
@@ -49,68 +61,93 @@ export function isSamePiece(a: Article, b: Article): boolean {
   );
 }
 
+/** The similarity of a candidate scaled by the breadth of its overlap (see BROAD_TERMS). */
+export function evidence(candidate: SimilarArticle): number {
+  return candidate.score * Math.min(1, Math.sqrt(candidate.sharedTerms / BROAD_TERMS));
+}
+
+/** True when the store's similarity (or a subject instrument in common) says the candidate is related. */
+export function isRelated(candidate: SimilarArticle, sharesInstrument: boolean): boolean {
+  return (
+    sharesInstrument ||
+    evidence(candidate) >= STRONG_EVIDENCE ||
+    (candidate.score >= WEAK_SIMILARITY && candidate.sharedTerms >= BROAD_TERMS)
+  );
+}
+
 /**
- * Re-rank similar candidates: text similarity and shared instruments, blended with recency; copies and
- * same-story articles removed; at most PER_SOURCE per source. `shared` counts instruments a candidate
- * shares with the article. Pure.
+ * Re-rank similar candidates: those with evidence of being related (isRelated), by that evidence plus a
+ * bonus for a subject instrument in common plus a little recency; copies and same-story articles
+ * removed; at most PER_SOURCE per source. `instruments` holds the ids of candidates that share a
+ * subject instrument with the article. Pure.
  */
 export function rankRelated(
   article: Article,
-  similar: RelatedArticle[],
+  similar: SimilarArticle[],
   now: Date,
   limit: number,
-  shared: ReadonlyMap<number, number> = new Map(),
+  instruments: ReadonlySet<number> = new Set(),
 ): RelatedArticle[] {
-  const best = Math.max(0, ...similar.map((s) => s.score));
-  if (best <= 0) return [];
   const scored = similar
-    .filter((s) => !isSamePiece(article, s.article) && s.score / best >= MIN_RELATIVE_SIMILARITY)
+    .filter((s) => !isSamePiece(article, s.article) && isRelated(s, instruments.has(s.article.id)))
     .map((s) => {
       const age = Math.abs(now.getTime() - s.article.publishedAt.getTime());
       const recency = 0.5 ** (age / HALF_LIFE_MS);
-      const instruments = Math.min(1, (shared.get(s.article.id) ?? 0) / SHARED_INSTRUMENTS_FULL);
-      const score = SIMILARITY_WEIGHT * (s.score / best) + (1 - SIMILARITY_WEIGHT) * recency + INSTRUMENT_WEIGHT * instruments;
+      const score = evidence(s) + (instruments.has(s.article.id) ? INSTRUMENT_BONUS : 0) + RECENCY_WEIGHT * recency;
       return { article: s.article, score };
     })
-    .sort((a, b) => b.score - a.score);
-  // Diverse sources first (at most PER_SOURCE each); then fill from the rest in score order.
+    .sort((a, b) => b.score - a.score || b.article.id - a.article.id);
+  // Best first; a candidate whose source already has PER_SOURCE articles in the list loses SOURCE_PENALTY,
+  // so a third article of one source comes after comparable articles of other sources, but before a weak one.
   const out: RelatedArticle[] = [];
   const perSource = new Map<number, number>();
-  const take = (s: RelatedArticle, capped: boolean) => {
-    if (out.length >= limit || out.some((x) => isSamePiece(x.article, s.article))) return;
-    const n = perSource.get(s.article.sourceId) ?? 0;
-    if (capped && n >= PER_SOURCE) return;
-    perSource.set(s.article.sourceId, n + 1);
+  const pending = [...scored];
+  const effective = (s: RelatedArticle) => s.score - ((perSource.get(s.article.sourceId) ?? 0) >= PER_SOURCE ? SOURCE_PENALTY : 0);
+  while (out.length < limit && pending.length > 0) {
+    let best = 0;
+    for (let i = 1; i < pending.length; i++) if (effective(pending[i] as RelatedArticle) > effective(pending[best] as RelatedArticle)) best = i;
+    const [s] = pending.splice(best, 1);
+    if (!s || out.some((x) => isSamePiece(x.article, s.article))) continue;
+    perSource.set(s.article.sourceId, (perSource.get(s.article.sourceId) ?? 0) + 1);
     out.push({ article: s.article, score: Math.round(s.score * 1000) / 1000 });
-  };
-  for (const s of scored) take(s, true);
-  for (const s of scored) take(s, false);
-  out.sort((a, b) => b.score - a.score);
+  }
   return out;
 }
 
-/** How many instruments each candidate shares with the article (one store read). */
-async function sharedInstruments(deps: WebDeps, article: Article, similar: RelatedArticle[]): Promise<Map<number, number>> {
-  const byArticle = await deps.store.listArticleInstruments([article.id, ...similar.map((s) => s.article.id)]);
-  const mine = new Set((byArticle.get(article.id) ?? []).map((i) => i.instrumentId));
-  const out = new Map<number, number>();
-  if (mine.size === 0) return out;
-  for (const s of similar) out.set(s.article.id, (byArticle.get(s.article.id) ?? []).filter((i) => mine.has(i.instrumentId)).length);
+/**
+ * Candidates that share a subject instrument with the article: an instrument that is the subject of one
+ * of the two and linked to both (one store read).
+ */
+async function sharingInstruments(store: Store, article: Article, similar: SimilarArticle[]): Promise<Set<number>> {
+  const byArticle = await store.listArticleInstruments([article.id, ...similar.map((s) => s.article.id)]);
+  const mine = byArticle.get(article.id) ?? [];
+  const out = new Set<number>();
+  if (mine.length === 0) return out;
+  const role = new Map(mine.map((i) => [i.instrumentId, i.role]));
+  for (const s of similar) {
+    const theirs = byArticle.get(s.article.id) ?? [];
+    if (theirs.some((i) => role.has(i.instrumentId) && (i.role === 'subject' || role.get(i.instrumentId) === 'subject'))) out.add(s.article.id);
+  }
   return out;
+}
+
+/** Related articles of `article`, read from `store` and ranked (no cache); empty when the store cannot tell. */
+export async function computeRelated(store: Store, article: Article, now: Date, limit: number): Promise<RelatedArticle[]> {
+  if (!store.listSimilarArticles) return [];
+  const similar = await store.listSimilarArticles(article.id, CANDIDATES);
+  return rankRelated(article, similar, now, limit, await sharingInstruments(store, article, similar));
 }
 
 const cache = new WeakMap<WebDeps, Map<number, { at: number; items: RelatedArticle[] }>>();
 
 /** Related articles of `article` (cached a few minutes per article); empty when the store cannot tell. */
 export async function findRelated(deps: WebDeps, article: Article, limit: number): Promise<RelatedArticle[]> {
-  if (!deps.store.listSimilarArticles) return [];
-  let byId = cache.get(deps);
-  if (!byId) cache.set(deps, (byId = new Map()));
+  const byId = cache.get(deps) ?? new Map<number, { at: number; items: RelatedArticle[] }>();
+  cache.set(deps, byId);
   const now = deps.now();
   const hit = byId.get(article.id);
   if (hit && now.getTime() - hit.at < CACHE_MS) return hit.items.slice(0, limit);
-  const similar = await deps.store.listSimilarArticles(article.id, CANDIDATES);
-  const items = rankRelated(article, similar, now, limit, await sharedInstruments(deps, article, similar));
+  const items = await computeRelated(deps.store, article, now, limit);
   if (byId.size >= CACHE_SIZE) byId.delete(byId.keys().next().value ?? 0);
   byId.set(article.id, { at: now.getTime(), items });
   return items;

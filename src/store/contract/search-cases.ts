@@ -110,5 +110,41 @@ export function searchCases(getStore: () => Store): void {
       expect(similar[0]?.article.canonicalUrl.split('/').pop()).toBe('2');
       expect(await store.listSimilarArticles(999_999, 5)).toEqual([]);
     });
+
+    test('similar articles: a normalised similarity (0..1, most similar first) and the distinctive terms in common', async () => {
+      if (!store.listSimilarArticles) throw new Error(`${store.dialect} has no listSimilarArticles`);
+      const byNumber = new Map((await store.listArticles({ limit: 10 })).items.map((a) => [a.canonicalUrl.split('/').pop(), a.id]));
+      const similar = await store.listSimilarArticles(byNumber.get('5') ?? 0, 5);
+      expect(similar[0]?.article.canonicalUrl.split('/').pop()).toBe('1');
+      for (const s of similar) {
+        expect(s.score).toBeGreaterThanOrEqual(0);
+        expect(s.score).toBeLessThanOrEqual(1);
+      }
+      expect(similar.map((s) => s.score)).toEqual(similar.map((s) => s.score).sort((a, b) => b - a));
+      expect(similar[0]?.sharedTerms).toBeGreaterThanOrEqual(1);
+    });
+
+    test('similar articles include those sharing a subject instrument, even without words in common', async () => {
+      if (!store.listSimilarArticles) throw new Error(`${store.dialect} has no listSimilarArticles`);
+      const byNumber = new Map((await store.listArticles({ limit: 10 })).items.map((a) => [a.canonicalUrl.split('/').pop(), a.id]));
+      const link = (n: string, role: 'subject' | 'mention') =>
+        store.saveEnrichment({
+          articleId: byNumber.get(n) ?? 0,
+          storyId: null,
+          duplicateOf: null,
+          sentiment: null,
+          figures: [],
+          instruments: [{ instrumentId: 'eq:BRKB', symbol: 'BRK.B', name: 'Berkshire B', assetClass: 'equity', salience: 0.9, role, mentions: 1, sentences: [] }],
+          fingerprint: null,
+          at: NOW,
+        });
+      await link('4', 'subject');
+      await link('3', 'subject');
+      await link('1', 'mention');
+      const similar = await store.listSimilarArticles(byNumber.get('4') ?? 0, 5);
+      const numbers = similar.map((s) => s.article.canonicalUrl.split('/').pop());
+      expect(numbers).toContain('3');
+      expect(numbers).not.toContain('1');
+    });
   });
 }

@@ -1,9 +1,10 @@
 /**
- * PostgreSQL: "more like this" over the tsvector of migration 004, as sqlite/similar.ts does it: the
- * most distinctive terms of an article as an OR query, candidates ranked by Σ idf × ts_rank.
+ * PostgreSQL: "more like this" over the tsvector of migration 004, as sqlite/similar.ts does it.
+ * Candidates are the newest matches of an OR query of the article's most distinctive terms, the best of
+ * them by Σ idf × ts_rank (BM25's idf, which ts_rank lacks), plus the newest articles sharing a subject
+ * instrument; each is then scored by the normalised similarity of ../similarity.ts.
  */
-import type { Article } from '../../model.ts';
-import { tokenize } from '../sqlite/similar.ts';
+import { compare, lookupKeys, prepare, rankSimilar, termProfile } from '../similarity.ts';
 import type { SimilarArticle } from '../store.ts';
 import { articleColumns, getArticle, queryArticles } from './articles.ts';
 import type { Sql } from './db.ts';
@@ -13,44 +14,26 @@ const CONFIG = 'tw_english';
 /** "More like this" weighs the title lower (as SQLite does), or one shared title word outweighs a shared body. */
 const SIMILAR_TITLE_WEIGHT = 2;
 const SIMILAR_RANK_WEIGHTS = `'{0, 0, ${1 / SIMILAR_TITLE_WEIGHT}, 1}'`;
-/** "More like this": terms, candidate terms looked up, candidates read, minimum term length, df cap. */
-const SIMILAR_TERMS = 12;
-const SIMILAR_LOOKUPS = SIMILAR_TERMS * 4;
-const SIMILAR_CANDIDATES = 300;
-const SIMILAR_MIN_TERM = 3;
+/** Newest matches of the OR query read, and how many of the best by rank are rescored. */
+const SIMILAR_MATCHES = 300;
+const RESCORED = 40;
+/** Newest articles read per subject instrument of the article. */
+const INSTRUMENT_CANDIDATES = 20;
+/** Documents counted per term at most: enough to rank terms, and a bound on the cost of a common word. */
 const DF_CAP = 10_000;
 
-/**
- * The most distinctive terms of an article by tf-idf: term frequencies from its title (counted twice)
- * and text; document frequencies counted through the index (capped at DF_CAP, enough to rank terms).
- */
-async function topTerms(sql: Sql, article: Article, count: number): Promise<Array<{ term: string; idf: number }>> {
-  const tf = new Map<string, number>();
-  const add = (tokens: string[], weight: number) => {
-    for (const t of tokens) {
-      if (t.length < SIMILAR_MIN_TERM || /^\d+$/.test(t)) continue;
-      tf.set(t, (tf.get(t) ?? 0) + weight);
-    }
-  };
-  add(tokenize(article.title), 2);
-  add(tokenize(article.text), 1);
-  const frequent = [...tf.entries()].sort((x, y) => y[1] - x[1]).slice(0, SIMILAR_LOOKUPS);
-  if (frequent.length === 0) return [];
-  const { rows } = await sql.query<{ term: string; docs: number; total: number }>(
-    `SELECT t.term,
-       (SELECT COUNT(*) FROM (SELECT 1 FROM articles a WHERE a.search_vector @@ plainto_tsquery('${CONFIG}', t.term) LIMIT ${DF_CAP}) x) AS docs,
+/** Document frequency of each word (counted through the index, capped at DF_CAP) and the article count. */
+async function documentFrequencies(sql: Sql, words: Map<string, string>): Promise<{ df: Map<string, number>; total: number }> {
+  const keys = [...words.keys()];
+  const { rows } = await sql.query<{ key: string; docs: number; total: number }>(
+    `SELECT t.key,
+       (SELECT COUNT(*) FROM (SELECT 1 FROM articles a WHERE a.search_vector @@ plainto_tsquery('${CONFIG}', t.word) LIMIT ${DF_CAP}) x)::int AS docs,
        (SELECT CASE WHEN c.reltuples > ${DF_CAP} THEN c.reltuples::bigint ELSE (SELECT COUNT(*) FROM articles) END
-        FROM pg_class c WHERE c.oid = 'articles'::regclass) AS total
-     FROM unnest($1::text[]) AS t (term)`,
-    [frequent.map(([t]) => t)],
+        FROM pg_class c WHERE c.oid = 'articles'::regclass)::float8 AS total
+     FROM unnest($1::text[], $2::text[]) AS t (key, word)`,
+    [keys, keys.map((k) => words.get(k) ?? k)],
   );
-  const freq = new Map(frequent);
-  return rows
-    .filter((r) => r.docs > 1)
-    .map((r) => ({ r, tfIdf: (1 + Math.log(freq.get(r.term) ?? 1)) * Math.log(Math.max(1, r.total) / r.docs) }))
-    .sort((x, y) => y.tfIdf - x.tfIdf)
-    .slice(0, count)
-    .map(({ r }) => ({ term: r.term, idf: bm25Idf(r.total, r.docs) }));
+  return { df: new Map(rows.map((r) => [r.key, r.docs])), total: rows[0]?.total ?? 1 };
 }
 
 /** BM25's inverse document frequency as FTS5 computes it (terms in over half the documents count ~0). */
@@ -58,33 +41,41 @@ function bm25Idf(total: number, docs: number): number {
   return Math.max(1e-6, Math.log((total - docs + 0.5) / (docs + 0.5)));
 }
 
-/**
- * Articles sharing the most distinctive terms of article `id`, most similar first: among the newest
- * matches of the terms' OR query, Σ idf(term) × ts_rank(term) — BM25's idf, which ts_rank lacks.
- */
+/** Articles most similar to article `id` (never `id` itself), most similar first. */
 export async function listSimilarArticles(sql: Sql, id: number, limit: number): Promise<SimilarArticle[]> {
   const article = await getArticle(sql, id);
   if (!article) return [];
-  const terms = await topTerms(sql, article, SIMILAR_TERMS);
-  if (terms.length === 0) return [];
-  const { rows } = await sql.query<{ id: number; rank: number }>(
-    `WITH c AS (SELECT a.id, a.search_vector FROM articles a
-           WHERE a.search_vector @@ to_tsquery('${CONFIG}', $1) AND a.id <> $2 ORDER BY a.id DESC LIMIT $3)
-     SELECT c.id, (SELECT SUM(w.idf * ts_rank(${SIMILAR_RANK_WEIGHTS}, c.search_vector, plainto_tsquery('${CONFIG}', w.term)))
-                   FROM unnest($4::text[], $5::float8[]) AS w (term, idf)) AS rank
-     FROM c`,
-    [terms.map((t) => t.term).join(' | '), id, SIMILAR_CANDIDATES, terms.map((t) => t.term), terms.map((t) => t.idf)],
-  );
-  const best = rows.sort((x, y) => y.rank - x.rank || y.id - x.id).slice(0, limit);
-  const byId = new Map(
-    (await queryArticles(sql, `SELECT ${articleColumns()} FROM articles WHERE id = ANY($1::bigint[])`, [best.map((r) => r.id)])).map(
-      (a) => [a.id, a],
-    ),
-  );
-  const out: SimilarArticle[] = [];
-  for (const r of best) {
-    const a = byId.get(r.id);
-    if (a) out.push({ article: a, score: r.rank });
+  const profile = termProfile(article);
+  const keys = lookupKeys(profile);
+  if (keys.length === 0) return [];
+  const { df, total } = await documentFrequencies(sql, new Map(keys.map((k) => [k, profile.word.get(k) ?? k])));
+  const mine = prepare(profile, total, df);
+  const ids = new Set<number>();
+  if (mine.words.length > 0) {
+    const dfOfWord = new Map(keys.map((k) => [profile.word.get(k) ?? k, df.get(k) ?? 0]));
+    const { rows } = await sql.query<{ id: number; rank: number }>(
+      `WITH c AS (SELECT a.id, a.search_vector FROM articles a
+             WHERE a.search_vector @@ to_tsquery('${CONFIG}', $1) AND a.id <> $2 ORDER BY a.id DESC LIMIT $3)
+       SELECT c.id::int AS id, (SELECT SUM(w.idf * ts_rank(${SIMILAR_RANK_WEIGHTS}, c.search_vector, plainto_tsquery('${CONFIG}', w.term)))
+                     FROM unnest($4::text[], $5::float8[]) AS w (term, idf)) AS rank
+       FROM c`,
+      [mine.words.join(' | '), id, SIMILAR_MATCHES, mine.words, mine.words.map((w) => bm25Idf(total, dfOfWord.get(w) ?? 1))],
+    );
+    for (const r of rows.sort((x, y) => y.rank - x.rank || y.id - x.id).slice(0, Math.max(limit, RESCORED))) ids.add(Number(r.id));
   }
-  return out;
+  const { rows: sharing } = await sql.query<{ id: number }>(
+    `SELECT o.id::int AS id FROM article_instruments s
+       CROSS JOIN LATERAL (SELECT i.article_id AS id FROM article_instruments i
+                           WHERE i.instrument_id = s.instrument_id AND i.role = 'subject' AND i.article_id <> $1
+                           ORDER BY i.article_id DESC LIMIT ${INSTRUMENT_CANDIDATES}) o
+     WHERE s.article_id = $1 AND s.role = 'subject'`,
+    [id],
+  );
+  for (const r of sharing) ids.add(Number(r.id));
+  if (ids.size === 0) return [];
+  const articles = await queryArticles(sql, `SELECT ${articleColumns()} FROM articles WHERE id = ANY($1::bigint[])`, [[...ids]]);
+  return rankSimilar(
+    articles.map((a) => ({ article: a, ...compare(mine.vector, mine.keys, termProfile(a), mine.idf) })),
+    limit,
+  );
 }

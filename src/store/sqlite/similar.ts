@@ -1,34 +1,30 @@
 /**
- * SQLite: "more like this" over the FTS5 index of migration 004 — the most distinctive terms of an
- * article (tf-idf, document frequencies from the FTS5 vocabulary) as an OR query ranked by BM25.
+ * SQLite: "more like this" over the FTS5 index of migration 004. Candidates are the newest matches of
+ * an OR query of the article's most distinctive terms (tf-idf, document frequencies from the FTS5
+ * vocabulary), the best of them by BM25, plus the newest articles sharing a subject instrument; each is
+ * then scored by the normalised similarity of ../similarity.ts (cosine of tf-idf vectors).
  */
 import type { Article } from '../../model.ts';
 import type { SimilarArticle } from '../store.ts';
+import { compare, lookupKeys, prepare, rankSimilar, termProfile } from '../similarity.ts';
 import { getArticle } from './articles.ts';
 import type { Db } from './db.ts';
 
 /** Body column weight of BM25 (as in search). */
 const BODY_WEIGHT = 1;
-/** "More like this": distinctive terms taken from the article, candidates read, minimum term length. */
-const SIMILAR_TERMS = 12;
-const SIMILAR_CANDIDATES = 300;
-const SIMILAR_MIN_TERM = 3;
 /** Title weight for "more like this": lower than for search, or one shared title word outweighs a shared body. */
 const SIMILAR_TITLE_WEIGHT = 2;
-/** Words too common to characterise an article (function words and the verbs every market story uses). */
-const STOP_WORDS = new Set(
-  'the and for that with this from have has had was were are been will would could should about after before into over under than then them they their there these those which while what when where who whom whose also more most some such only other its it’s our out said says say per not but can may might just very much many new one two three year years week weeks day days percent reported report reports held rose fell rise rises fall falls higher lower up down even because still'.split(
-    ' ',
-  ),
-);
+/** Newest matches of the OR query read, and how many of the best by BM25 are rescored. */
+const SIMILAR_MATCHES = 300;
+const RESCORED = 40;
+/** Newest articles read per subject instrument of the article. */
+const INSTRUMENT_CANDIDATES = 20;
+/** Shortest vocabulary prefix looked up, and the longest suffix porter strips (characters). */
+const MIN_STEM = 3;
+const STEM_SLACK = 4;
 
 function quote(token: string): string {
   return `"${token.replace(/"/g, '')}"`;
-}
-
-/** Lower-cased word tokens of a text (letters and digits), as the index splits them. */
-export function tokenize(text: string): string[] {
-  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
 /**
@@ -39,58 +35,61 @@ function isStemOf(term: string, token: string): boolean {
   return token.startsWith(term) || (term.endsWith('i') && token.startsWith(`${term.slice(0, -1)}y`));
 }
 
-/** Longest suffix porter strips (characters) that the vocabulary look-up allows for. */
-const STEM_SLACK = 4;
-
-/**
- * The most distinctive terms of an article by tf-idf: term frequencies from its title (counted twice)
- * and text, document frequencies from the FTS5 vocabulary.
- */
-export function topTerms(db: Db, article: Article, count: number): string[] {
-  const tf = new Map<string, number>();
-  const add = (tokens: string[], weight: number) => {
-    for (const t of tokens) {
-      if (t.length < SIMILAR_MIN_TERM || STOP_WORDS.has(t) || /^\d+$/.test(t)) continue;
-      tf.set(t, (tf.get(t) ?? 0) + weight);
-    }
-  };
-  add(tokenize(article.title), 2);
-  add(tokenize(article.text), 1);
-  const total = Number(db.prepare('SELECT COUNT(*) FROM articles').pluck().get()) || 1;
-  // Index terms are stemmed: read the terms that can be this token's stem (a short range of the vocabulary).
+/** Document frequency of each word's index term, from the FTS5 vocabulary (terms are porter stems). */
+function documentFrequencies(db: Db, words: Map<string, string>): Map<string, number> {
+  // The stem of a word is a short range of the vocabulary just below the word itself.
   const vocab = db.prepare('SELECT term, doc FROM articles_fts_vocab WHERE term >= ? AND term <= ? LIMIT 64');
-  const scored: Array<[string, number]> = [];
-  // Only the most frequent words are looked up: rare words of one article are often noise anyway.
-  const frequent = [...tf.entries()].sort((a, b) => b[1] - a[1]).slice(0, count * 4);
-  for (const [term, freq] of frequent) {
-    const from = term.slice(0, Math.max(SIMILAR_MIN_TERM, term.length - STEM_SLACK));
-    const rows = vocab.all(from, term) as Array<{ term: string; doc: number }>;
-    const docs = Math.max(0, ...rows.filter((r) => isStemOf(r.term, term)).map((r) => r.doc));
-    if (docs <= 1) continue;
-    scored.push([term, (1 + Math.log(freq)) * Math.log(total / docs)]);
+  const out = new Map<string, number>();
+  for (const [key, word] of words) {
+    const rows = vocab.all(word.slice(0, Math.max(MIN_STEM, word.length - STEM_SLACK)), word) as Array<{ term: string; doc: number }>;
+    out.set(key, Math.max(0, ...rows.filter((r) => isStemOf(r.term, word)).map((r) => r.doc)));
   }
-  return scored
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, count)
-    .map(([t]) => t);
+  return out;
 }
 
-/** Articles sharing the most distinctive terms of article `id`, most similar first (BM25 over an OR query). */
-export function listSimilarArticles(db: Db, id: number, limit: number): SimilarArticle[] {
-  const article = getArticle(db, id);
-  if (!article) return [];
-  const terms = topTerms(db, article, SIMILAR_TERMS);
-  if (terms.length === 0) return [];
+/** What "more like this" knows of an article: its term profile, tf-idf vector, query words and idf table. */
+function describe(db: Db, article: Article) {
+  const profile = termProfile(article);
+  const keys = lookupKeys(profile);
+  const df = documentFrequencies(db, new Map(keys.map((k) => [k, profile.word.get(k) ?? k])));
+  const total = Number(db.prepare('SELECT COUNT(*) FROM articles').pluck().get()) || 1;
+  return { profile, ...prepare(profile, total, df) };
+}
+
+/**
+ * Plain BM25 "more like this": ids of the `limit` best of the newest matches of the OR query of the
+ * article's distinctive words (no rescoring). The candidate step of listSimilarArticles, and the
+ * baseline of bench/related.ts.
+ */
+export function bm25MoreLikeThis(db: Db, article: Article, limit: number, words = describe(db, article).words): number[] {
+  if (words.length === 0) return [];
   const rows = db
     .prepare(
       `SELECT rowid AS id, bm25(articles_fts, ${SIMILAR_TITLE_WEIGHT}, ${BODY_WEIGHT}) AS bm FROM articles_fts
        WHERE articles_fts MATCH ? AND rowid != ? ORDER BY rowid DESC LIMIT ?`,
     )
-    .all(terms.map(quote).join(' OR '), id, SIMILAR_CANDIDATES) as Array<{ id: number; bm: number }>;
+    .all(words.map(quote).join(' OR '), article.id, SIMILAR_MATCHES) as Array<{ id: number; bm: number }>;
+  return rows
+    .sort((a, b) => a.bm - b.bm || b.id - a.id)
+    .slice(0, limit)
+    .map((r) => r.id);
+}
+
+/** Articles most similar to article `id` (never `id` itself), most similar first. */
+export function listSimilarArticles(db: Db, id: number, limit: number): SimilarArticle[] {
+  const article = getArticle(db, id);
+  if (!article) return [];
+  const mine = describe(db, article);
+  const ids = new Set(bm25MoreLikeThis(db, article, Math.max(limit, RESCORED), mine.words));
+  const subjects = db.prepare("SELECT instrument_id FROM article_instruments WHERE article_id = ? AND role = 'subject'").pluck().all(id) as string[];
+  const sharing = db.prepare(
+    "SELECT article_id FROM article_instruments WHERE instrument_id = ? AND role = 'subject' AND article_id != ? ORDER BY article_id DESC LIMIT ?",
+  );
+  for (const instrumentId of subjects) for (const other of sharing.pluck().all(instrumentId, id, INSTRUMENT_CANDIDATES) as number[]) ids.add(other);
   const out: SimilarArticle[] = [];
-  for (const r of rows.sort((a, b) => a.bm - b.bm).slice(0, limit)) {
-    const a = getArticle(db, r.id);
-    if (a) out.push({ article: a, score: -r.bm });
+  for (const other of ids) {
+    const a = getArticle(db, other);
+    if (a) out.push({ article: a, ...compare(mine.vector, mine.keys, termProfile(a), mine.idf) });
   }
-  return out;
+  return rankSimilar(out, limit);
 }
