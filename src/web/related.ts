@@ -17,22 +17,24 @@ const CANDIDATES = 30;
 /**
  * Evidence that a candidate is related: its similarity, scaled down when it rests on fewer than
  * BROAD_TERMS distinctive terms in common (× √(shared / BROAD_TERMS): one or two words, even rare ones,
- * are weaker evidence than an overlap across many). Related when that evidence reaches STRONG_EVIDENCE,
- * or the similarity reaches WEAK_SIMILARITY with at least BROAD_TERMS terms in common, or a subject
- * instrument is in common. Set on the labelled set of fixtures/related-set.ts, where clearly unrelated
- * pairs that share market boilerplate reach ~0.14 similarity on one or two terms.
+ * are weaker evidence than an overlap across many). Related when that evidence reaches STRONG_EVIDENCE
+ * with at least MIN_SHARED_TERMS distinctive term in common (boilerplate alone is never enough), or the
+ * similarity reaches WEAK_SIMILARITY with at least BROAD_TERMS terms in common, or a subject instrument
+ * is in common. Set on the labelled set of fixtures/related-set.ts, where clearly unrelated pairs that
+ * share market boilerplate reach ~0.15 similarity, on one distinctive term at most.
  */
 const BROAD_TERMS = 3;
-const STRONG_EVIDENCE = 0.08;
+const MIN_SHARED_TERMS = 1;
+const STRONG_EVIDENCE = 0.09;
 const WEAK_SIMILARITY = 0.06;
 /** Added to the evidence for a subject instrument in common. */
 const INSTRUMENT_BONUS = 0.1;
 /** Recency: a small tiebreaker, with this half-life. */
 const RECENCY_WEIGHT = 0.02;
 const HALF_LIFE_MS = 7 * 86_400_000;
-/** Articles from one source before the next from it loses SOURCE_PENALTY (per-source diversity). */
+/** Articles from one source before the next from it is scored × SOURCE_PENALTY (per-source diversity). */
 const PER_SOURCE = 2;
-const SOURCE_PENALTY = 0.1;
+const SOURCE_PENALTY = 0.7;
 /** Cached results per article, and for how long. */
 const CACHE_SIZE = 500;
 const CACHE_MS = 5 * 60_000;
@@ -70,7 +72,7 @@ export function evidence(candidate: SimilarArticle): number {
 export function isRelated(candidate: SimilarArticle, sharesInstrument: boolean): boolean {
   return (
     sharesInstrument ||
-    evidence(candidate) >= STRONG_EVIDENCE ||
+    (candidate.sharedTerms >= MIN_SHARED_TERMS && evidence(candidate) >= STRONG_EVIDENCE) ||
     (candidate.score >= WEAK_SIMILARITY && candidate.sharedTerms >= BROAD_TERMS)
   );
 }
@@ -78,7 +80,7 @@ export function isRelated(candidate: SimilarArticle, sharesInstrument: boolean):
 /**
  * Re-rank similar candidates: those with evidence of being related (isRelated), by that evidence plus a
  * bonus for a subject instrument in common plus a little recency; copies and same-story articles
- * removed; at most PER_SOURCE per source. `instruments` holds the ids of candidates that share a
+ * removed; past PER_SOURCE from one source, the next from it is scored down. `instruments` holds the ids of candidates that share a
  * subject instrument with the article. Pure.
  */
 export function rankRelated(
@@ -102,7 +104,7 @@ export function rankRelated(
   const out: RelatedArticle[] = [];
   const perSource = new Map<number, number>();
   const pending = [...scored];
-  const effective = (s: RelatedArticle) => s.score - ((perSource.get(s.article.sourceId) ?? 0) >= PER_SOURCE ? SOURCE_PENALTY : 0);
+  const effective = (s: RelatedArticle) => s.score * ((perSource.get(s.article.sourceId) ?? 0) >= PER_SOURCE ? SOURCE_PENALTY : 1);
   while (out.length < limit && pending.length > 0) {
     let best = 0;
     for (let i = 1; i < pending.length; i++) if (effective(pending[i] as RelatedArticle) > effective(pending[best] as RelatedArticle)) best = i;

@@ -42,7 +42,9 @@ function documentFrequencies(db: Db, words: Map<string, string>): Map<string, nu
   const out = new Map<string, number>();
   for (const [key, word] of words) {
     const rows = vocab.all(word.slice(0, Math.max(MIN_STEM, word.length - STEM_SLACK)), word) as Array<{ term: string; doc: number }>;
-    out.set(key, Math.max(0, ...rows.filter((r) => isStemOf(r.term, word)).map((r) => r.doc)));
+    // The longest candidate is the stem (builders → builder, not build; third → third, not thi from "this").
+    const stem = rows.filter((r) => isStemOf(r.term, word)).sort((a, b) => b.term.length - a.term.length)[0];
+    out.set(key, stem?.doc ?? 0);
   }
   return out;
 }
