@@ -1,14 +1,16 @@
 /**
- * SQLite: full-text search and "more like this" over the FTS5 index of migration 004.
+ * SQLite: full-text search over the FTS5 index of migrations 004 and 006 (titles, bodies, and filter tags).
  *
  * Ranking reads a bounded candidate set instead of scoring every match (DEPS.md pitfall 16: bm25 over a
  * term in a third of a large corpus costs a full doclist walk per row scored): the newest matches in
- * rowid order (FTS5 walks its doclist backwards and stops at the LIMIT) plus the newest title matches,
- * then relevance blended with recency decides the order. A query with fewer matches than the candidate
+ * rowid order (FTS5 walks its doclist backwards and stops at the LIMIT), with their titles highlighted to
+ * tell title matches, plus for one word the newest title matches; then relevance blended with recency
+ * decides the order. Source and instrument filters are tag terms ANDed inside the index. A query with fewer matches than the candidate
  * bound is ranked exactly by BM25 (title weighted); see `relevance` for larger ones.
  */
 import type { SearchClause, SearchHit, SearchQuery, SearchResult } from '../store.ts';
 import { getArticle } from './articles.ts';
+import { makeSnippet } from '../snippet.ts';
 import type { Db } from './db.ts';
 import { instrumentTag, sourceTag } from './search-tags.ts';
 
@@ -26,8 +28,6 @@ const TITLE_BOOST = 2;
 /** Recency blend: relevance × (FLOOR + (1 − FLOOR) × 0.5^(age / HALF_LIFE)). */
 const RECENCY_HALF_LIFE_MS = 3 * 86_400_000;
 const RECENCY_FLOOR = 0.35;
-/** Snippet length in tokens. */
-const SNIPPET_TOKENS = 28;
 /** Markers FTS5 puts around matches in snippets (control characters that never occur in stored text). */
 const OPEN = '\u0002';
 const CLOSE = '\u0003';
@@ -87,12 +87,6 @@ function recencyFactor(publishedMs: number, nowMs: number): number {
   return RECENCY_FLOOR + (1 - RECENCY_FLOOR) * 0.5 ** (age / RECENCY_HALF_LIFE_MS);
 }
 
-interface Candidate {
-  id: number;
-  pub: number;
-  bm?: number;
-}
-
 /** Date filters: rows of `articles a` (source and instrument filters are terms of the MATCH). */
 function filterSql(q: SearchQuery): { sql: string; params: unknown[] } {
   const where: string[] = [];
@@ -108,12 +102,31 @@ function filterSql(q: SearchQuery): { sql: string; params: unknown[] } {
   return { sql: where.map((w) => ` AND ${w}`).join(''), params };
 }
 
-/** The newest `limit` matches (index and row lookups only); bm25 on request. */
-function readCandidates(db: Db, match: string, q: SearchQuery, limit: number, withBm25: boolean): Candidate[] {
+interface Candidate {
+  id: number;
+  pub: number;
+  bm?: number;
+  /** The title with the query's matches between OPEN and CLOSE (when asked for). */
+  th?: string;
+}
+
+/** What a candidate read computes besides id and time. */
+interface Extras {
+  /** The title with the query's matches marked (tells title matches apart). */
+  title?: boolean;
+  /** BM25, title weighted (only for a complete result set: see `relevance`). */
+  bm25?: boolean;
+}
+
+/** The newest `limit` matches (index and row lookups only), with extras on request. */
+function readCandidates(db: Db, match: string, q: SearchQuery, limit: number, extras: Extras = {}): Candidate[] {
   const f = filterSql(q);
-  const bm = withBm25 ? `, bm25(articles_fts, ${TITLE_WEIGHT}, ${BODY_WEIGHT}) AS bm` : '';
+  const more = [
+    extras.title ? ', highlight(articles_fts, 0, char(2), char(3)) AS th' : '',
+    extras.bm25 ? `, bm25(articles_fts, ${TITLE_WEIGHT}, ${BODY_WEIGHT}, 0) AS bm` : '',
+  ].join('');
   const stmt = db.prepare(
-    `SELECT f.rowid AS id, a.published_at AS pub${bm}
+    `SELECT f.rowid AS id, a.published_at AS pub${more}
      FROM articles_fts f JOIN articles a ON a.id = f.rowid
      WHERE articles_fts MATCH ?${f.sql}
      ORDER BY f.rowid DESC LIMIT ?`,
@@ -121,19 +134,29 @@ function readCandidates(db: Db, match: string, q: SearchQuery, limit: number, wi
   return stmt.all(match, ...f.params, limit) as Candidate[];
 }
 
+const MARKED = new RegExp(`${OPEN}([^${CLOSE}]*)${CLOSE}`, 'g');
+
+/** The words FTS5 marked in a highlighted text, lower-cased. */
+function markedWords(highlighted: string): string[] {
+  return [...highlighted.matchAll(MARKED)].flatMap((m) => (m[1] ?? '').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+}
+
+/** True when a marked word can be query token `token` after stemming (they differ at most in a suffix). */
+function sameStem(word: string, token: string, prefix: boolean): boolean {
+  if (prefix) return word.startsWith(token);
+  const stem = token.slice(0, Math.max(3, token.length - 3));
+  return word === token || (word.startsWith(stem) && Math.abs(word.length - token.length) <= 4);
+}
+
 /**
- * Ids at or above `fromId` matching `match` (a title-scoped query), read from the index alone (no content rows). Walks the title
- * doclist newest first and stops below `fromId`: FTS5 seeks an upper rowid bound in descending order, but
- * scans from the start for a lower bound (`rowid >= ?` cost 45 ms on a common word at 1M articles).
+ * True when the whole query matches in the title: FTS5 highlights the instances of any clause, so with
+ * several clauses each must have its words among the marked ones.
  */
-function titleMatches(db: Db, match: string, fromId: number): Set<number> {
-  const out = new Set<number>();
-  const stmt = db.prepare('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC').pluck();
-  for (const id of stmt.iterate(match) as Iterable<number>) {
-    if (id < fromId) break;
-    out.add(id);
-  }
-  return out;
+function titleCovers(th: string | undefined, positives: SearchClause[]): boolean {
+  if (!th?.includes(OPEN)) return false;
+  if (positives.length === 1) return true;
+  const words = markedWords(th);
+  return positives.every((c) => c.tokens.every((t) => words.some((w) => sameStem(w, t, c.kind === 'prefix'))));
 }
 
 /**
@@ -151,43 +174,41 @@ function relevance(c: Candidate, inTitle: ReadonlySet<number>): number {
 export function searchArticles(db: Db, q: SearchQuery): SearchResult {
   const user = compileUser(q.clauses);
   if (user === null) return { hits: [], hasMore: false };
+  const positives = q.clauses.filter((c) => !c.negated && c.tokens.length > 0);
   const filters = filterTerms(q);
   const scoped = (columns: string) => [`({${columns}} : (${user}))`, ...filters].join(' AND ');
   const match = scoped('title text');
   const want = Math.min(MAX_CANDIDATES, Math.max(CANDIDATES, q.offset + q.limit + 1));
-  let candidates = readCandidates(db, match, q, want, false);
-  const complete = candidates.length < want;
-  if (complete) candidates = readCandidates(db, match, q, want, true);
+  const marked = readCandidates(db, match, q, want, { title: true });
+  const complete = marked.length < want;
+  const candidates = complete ? readCandidates(db, match, q, want, { bm25: true }) : marked;
+  const titles = new Map(marked.map((c) => [c.id, c.th]));
   const byId = new Map(candidates.map((c) => [c.id, c]));
-  let inTitle: Set<number> = new Set();
-  if (!complete) {
-    // Older title matches only for one-clause queries: for several clauses the title-restricted walk can
-    // cover every row holding all the words somewhere (15 ms for two words at 1M articles).
-    const single = q.clauses.filter((c) => !c.negated).length === 1;
-    const titleMatch = scoped('title');
-    const older = single ? readCandidates(db, titleMatch, q, TITLE_CANDIDATES, false) : [];
-    for (const c of older) byId.set(c.id, c);
-    inTitle = new Set(older.map((c) => c.id));
-    const oldest = candidates.at(-1)?.id ?? 0;
-    for (const id of titleMatches(db, titleMatch, oldest)) inTitle.add(id);
+  // Which candidates match in the title: from the highlighted titles, not another walk of the index.
+  const inTitle = new Set(marked.filter((c) => titleCovers(c.th, positives)).map((c) => c.id));
+  if (!complete && positives.length === 1 && positives[0]?.kind !== 'phrase') {
+    // Older title matches for one word or prefix: its title doclist is walked newest first. Not for a
+    // phrase or several clauses: a title-restricted walk then covers every row holding all the words
+    // somewhere (at 1M articles 15 ms for two words, up to 175 ms for a phrase).
+    for (const c of readCandidates(db, scoped('title'), q, TITLE_CANDIDATES)) {
+      byId.set(c.id, c);
+      inTitle.add(c.id);
+    }
   }
   const nowMs = q.now.getTime();
   const ranked = [...byId.values()]
     .map((c) => ({ id: c.id, score: relevance(c, inTitle) * recencyFactor(c.pub, nowMs) }))
     .sort((a, b) => b.score - a.score || b.id - a.id);
   const page = ranked.slice(q.offset, q.offset + q.limit);
-  // One row by an upper bound walked downwards: with MATCH, FTS5 (SQLite 3.53) ignores `rowid = ?` (returns
-  // every match) and scans from the start for a lower bound; `rowid <= ? ORDER BY rowid DESC LIMIT 1` seeks.
-  const snippet = db.prepare(
-    `SELECT rowid AS id, snippet(articles_fts, -1, char(2), char(3), '…', ${SNIPPET_TOKENS}) AS s FROM articles_fts
-     WHERE articles_fts MATCH ? AND rowid <= ? ORDER BY rowid DESC LIMIT 1`,
-  );
+  // Snippets from the hits' texts (see store/snippet.ts): FTS5's snippet() would look every hit up in
+  // every doclist of the query again. The marked title stands in when only the title matches.
   const hits: SearchHit[] = [];
   for (const r of page) {
     const article = getArticle(db, r.id);
     if (!article) continue;
-    const row = snippet.get(compileMatch(q.clauses), r.id) as { id: number; s: string } | undefined;
-    hits.push({ article, score: r.score, snippet: parseSnippet(row?.id === r.id ? row.s : article.excerpt) });
+    const title = titles.get(r.id);
+    const snippet = makeSnippet(article.text, q.clauses) ?? parseSnippet(title?.includes(OPEN) ? title : article.excerpt);
+    hits.push({ article, score: r.score, snippet });
   }
   return { hits, hasMore: ranked.length > q.offset + q.limit };
 }

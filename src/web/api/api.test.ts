@@ -71,8 +71,10 @@ describe('JSON API', () => {
   });
 
   test('snippets are escaped: markup in text never reaches the HTML unescaped', async () => {
-    const body = (await (await get('/api/search?q=dividend')).json()) as { items: Array<{ snippetHtml: string }> };
+    // "raises" is only in the title ("… dividend & buyback"): the snippet is the marked title, escaped.
+    const body = (await (await get('/api/search?q=raises')).json()) as { items: Array<{ snippetHtml: string }> };
     expect(body.items[0]?.snippetHtml).toContain('&#38;');
+    expect(body.items[0]?.snippetHtml).toMatch(/<mark>raises<\/mark>/i);
   });
 
   test('bad input gets the consistent error body with the right status', async () => {
