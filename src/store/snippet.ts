@@ -29,31 +29,44 @@ export function lightStem(word: string): string {
 interface Token {
   start: number;
   end: number;
-  stem: string;
   lower: string;
 }
 
 function tokenize(text: string): Token[] {
-  return [...text.matchAll(WORD)].map((m) => {
-    const lower = m[0].toLowerCase();
-    return { start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, stem: lightStem(lower), lower };
-  });
+  const out: Token[] = [];
+  for (const m of text.matchAll(WORD)) out.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, lower: m[0].toLowerCase() });
+  return out;
+}
+
+/** A test of one token against one query token: prefix, or same light stem (cheap first-letters check first). */
+function tokenTest(queryToken: string, prefix: boolean): (t: Token) => boolean {
+  const q = queryToken.toLowerCase();
+  if (prefix) return (t) => t.lower.startsWith(q);
+  const stem = lightStem(q);
+  const head = stem.slice(0, 3);
+  return (t) => t.lower.startsWith(head) && lightStem(t.lower) === stem;
 }
 
 /** Token indexes of every instance of the query's positive clauses, by clause. */
 function instances(tokens: Token[], clauses: SearchClause[]): number[][][] {
   return clauses.map((c) => {
-    const want = c.tokens.map((t) => (c.kind === 'prefix' ? t.toLowerCase() : lightStem(t)));
+    const tests = c.tokens.map((t) => tokenTest(t, c.kind === 'prefix'));
     const found: number[][] = [];
-    for (let i = 0; i + want.length <= tokens.length; i++) {
-      const ok = want.every((w, k) => {
-        const tok = tokens[i + k];
-        return tok !== undefined && (c.kind === 'prefix' ? tok.lower.startsWith(w) : tok.stem === w);
-      });
-      if (ok) found.push(want.map((_, k) => i + k));
+    for (let i = 0; i + tests.length <= tokens.length; i++) {
+      let ok = true;
+      for (let k = 0; k < tests.length && ok; k++) ok = (tests[k] as (t: Token) => boolean)(tokens[i + k] as Token);
+      if (ok) found.push(tests.map((_, k) => i + k));
     }
     return found;
   });
+}
+
+/** True when every positive clause of the query occurs in `text` (light stems, as snippets mark them). */
+export function containsAll(text: string, clauses: SearchClause[]): boolean {
+  const positives = clauses.filter((c) => !c.negated && c.tokens.length > 0);
+  if (positives.length === 0) return false;
+  const tokens = tokenize(text);
+  return instances(tokens, positives).every((found) => found.length > 0);
 }
 
 /**

@@ -52,6 +52,13 @@ export function getArticle(db: Db, id: number): Article | undefined {
   return row && toArticle(row);
 }
 
+/** Articles by id (one query), in no particular order; missing ids are left out. */
+export function getArticles(db: Db, ids: readonly number[]): Map<number, Article> {
+  if (ids.length === 0) return new Map();
+  const rows = db.prepare('SELECT * FROM articles WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as ArticleRow[];
+  return new Map(rows.map((r) => [r.id, toArticle(r)]));
+}
+
 export function listArticles(db: Db, q: ArticleQuery): Page<Article> {
   const where: string[] = [];
   const params: unknown[] = [];

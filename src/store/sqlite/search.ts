@@ -9,8 +9,8 @@
  * bound is ranked exactly by BM25 (title weighted); see `relevance` for larger ones.
  */
 import type { SearchClause, SearchHit, SearchQuery, SearchResult } from '../store.ts';
-import { getArticle } from './articles.ts';
-import { makeSnippet } from '../snippet.ts';
+import { getArticles } from './articles.ts';
+import { containsAll, makeSnippet } from '../snippet.ts';
 import type { Db } from './db.ts';
 import { instrumentTag, sourceTag } from './search-tags.ts';
 
@@ -106,25 +106,16 @@ interface Candidate {
   id: number;
   pub: number;
   bm?: number;
-  /** The title with the query's matches between OPEN and CLOSE (when asked for). */
-  th?: string;
+  title?: string;
 }
 
-/** What a candidate read computes besides id and time. */
-interface Extras {
-  /** The title with the query's matches marked (tells title matches apart). */
-  title?: boolean;
-  /** BM25, title weighted (only for a complete result set: see `relevance`). */
-  bm25?: boolean;
-}
-
-/** The newest `limit` matches (index and row lookups only), with extras on request. */
-function readCandidates(db: Db, match: string, q: SearchQuery, limit: number, extras: Extras = {}): Candidate[] {
+/**
+ * The newest `limit` matches (index and row lookups only), with each title (to tell title matches) or BM25
+ * (only for a complete result set: see `relevance`) on request.
+ */
+function readCandidates(db: Db, match: string, q: SearchQuery, limit: number, extra?: 'title' | 'bm25'): Candidate[] {
   const f = filterSql(q);
-  const more = [
-    extras.title ? ', highlight(articles_fts, 0, char(2), char(3)) AS th' : '',
-    extras.bm25 ? `, bm25(articles_fts, ${TITLE_WEIGHT}, ${BODY_WEIGHT}, 0) AS bm` : '',
-  ].join('');
+  const more = extra === 'title' ? ', a.title' : extra === 'bm25' ? `, bm25(articles_fts, ${TITLE_WEIGHT}, ${BODY_WEIGHT}, 0) AS bm` : '';
   const stmt = db.prepare(
     `SELECT f.rowid AS id, a.published_at AS pub${more}
      FROM articles_fts f JOIN articles a ON a.id = f.rowid
@@ -132,31 +123,6 @@ function readCandidates(db: Db, match: string, q: SearchQuery, limit: number, ex
      ORDER BY f.rowid DESC LIMIT ?`,
   );
   return stmt.all(match, ...f.params, limit) as Candidate[];
-}
-
-const MARKED = new RegExp(`${OPEN}([^${CLOSE}]*)${CLOSE}`, 'g');
-
-/** The words FTS5 marked in a highlighted text, lower-cased. */
-function markedWords(highlighted: string): string[] {
-  return [...highlighted.matchAll(MARKED)].flatMap((m) => (m[1] ?? '').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
-}
-
-/** True when a marked word can be query token `token` after stemming (they differ at most in a suffix). */
-function sameStem(word: string, token: string, prefix: boolean): boolean {
-  if (prefix) return word.startsWith(token);
-  const stem = token.slice(0, Math.max(3, token.length - 3));
-  return word === token || (word.startsWith(stem) && Math.abs(word.length - token.length) <= 4);
-}
-
-/**
- * True when the whole query matches in the title: FTS5 highlights the instances of any clause, so with
- * several clauses each must have its words among the marked ones.
- */
-function titleCovers(th: string | undefined, positives: SearchClause[]): boolean {
-  if (!th?.includes(OPEN)) return false;
-  if (positives.length === 1) return true;
-  const words = markedWords(th);
-  return positives.every((c) => c.tokens.every((t) => words.some((w) => sameStem(w, t, c.kind === 'prefix'))));
 }
 
 /**
@@ -174,18 +140,17 @@ function relevance(c: Candidate, inTitle: ReadonlySet<number>): number {
 export function searchArticles(db: Db, q: SearchQuery): SearchResult {
   const user = compileUser(q.clauses);
   if (user === null) return { hits: [], hasMore: false };
-  const positives = q.clauses.filter((c) => !c.negated && c.tokens.length > 0);
   const filters = filterTerms(q);
   const scoped = (columns: string) => [`({${columns}} : (${user}))`, ...filters].join(' AND ');
   const match = scoped('title text');
   const want = Math.min(MAX_CANDIDATES, Math.max(CANDIDATES, q.offset + q.limit + 1));
-  const marked = readCandidates(db, match, q, want, { title: true });
-  const complete = marked.length < want;
-  const candidates = complete ? readCandidates(db, match, q, want, { bm25: true }) : marked;
-  const titles = new Map(marked.map((c) => [c.id, c.th]));
+  const newest = readCandidates(db, match, q, want, 'title');
+  const complete = newest.length < want;
+  const candidates = complete ? readCandidates(db, match, q, want, 'bm25') : newest;
   const byId = new Map(candidates.map((c) => [c.id, c]));
-  // Which candidates match in the title: from the highlighted titles, not another walk of the index.
-  const inTitle = new Set(marked.filter((c) => titleCovers(c.th, positives)).map((c) => c.id));
+  // Which candidates match in the title: read from the titles themselves, not from another walk of the index.
+  const inTitle = new Set(newest.filter((c) => containsAll(c.title ?? '', q.clauses)).map((c) => c.id));
+  const positives = q.clauses.filter((c) => !c.negated && c.tokens.length > 0);
   if (!complete && positives.length === 1 && positives[0]?.kind !== 'phrase') {
     // Older title matches for one word or prefix: its title doclist is walked newest first. Not for a
     // phrase or several clauses: a title-restricted walk then covers every row holding all the words
@@ -201,13 +166,13 @@ export function searchArticles(db: Db, q: SearchQuery): SearchResult {
     .sort((a, b) => b.score - a.score || b.id - a.id);
   const page = ranked.slice(q.offset, q.offset + q.limit);
   // Snippets from the hits' texts (see store/snippet.ts): FTS5's snippet() would look every hit up in
-  // every doclist of the query again. The marked title stands in when only the title matches.
+  // every doclist of the query again. The title stands in when only the title matches.
+  const articles = getArticles(db, page.map((r) => r.id));
   const hits: SearchHit[] = [];
   for (const r of page) {
-    const article = getArticle(db, r.id);
+    const article = articles.get(r.id);
     if (!article) continue;
-    const title = titles.get(r.id);
-    const snippet = makeSnippet(article.text, q.clauses) ?? parseSnippet(title?.includes(OPEN) ? title : article.excerpt);
+    const snippet = makeSnippet(article.text, q.clauses) ?? makeSnippet(article.title, q.clauses) ?? parseSnippet(article.excerpt);
     hits.push({ article, score: r.score, snippet });
   }
   return { hits, hasMore: ranked.length > q.offset + q.limit };
