@@ -14,6 +14,7 @@ import { openQueue } from '../queue/open.ts';
 import type { Store } from '../store/store.ts';
 import type { RunningDemo } from './demo.ts';
 import { createEnricher } from './enrich.ts';
+import { startIndexMaintenance } from './maintenance.ts';
 import { POLL_TASK, startJobScheduler, startJobWorker } from './jobs.ts';
 import { createPipeline } from './pipeline.ts';
 import type { Role } from './roles.ts';
@@ -50,6 +51,8 @@ export async function startPolling(
   try {
     const pipeline = createPipeline(config, store, log, demo ? [demo.allowHost] : []);
     const enricher = roles.has('scheduler') ? createEnricher(config, store, log) : undefined;
+    const maintenance = roles.has('scheduler') ? startIndexMaintenance(store, log) : undefined;
+    closers.push(async () => maintenance?.stop());
     let enriching: Promise<void> = Promise.resolve();
     const enrich = (sourceId: number | null): Promise<void> => {
       if (!enricher) return Promise.resolve();

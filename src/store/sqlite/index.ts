@@ -76,6 +76,9 @@ export class SqliteStore implements Store {
   async searchArticles(query: SearchQuery) {
     return search.searchArticles(this.db, query);
   }
+  async maintainSearchIndex() {
+    return search.mergeSearchIndex(this.db);
+  }
   async listSimilarArticles(id: number, limit: number) {
     return similar.listSimilarArticles(this.db, id, limit);
   }
