@@ -110,6 +110,11 @@ export interface SearchStore {
   searchArticles?(query: SearchQuery): Promise<SearchResult>;
   /** Articles sharing the most distinctive terms of article `id` (never `id` itself), most similar first. */
   listSimilarArticles?(id: number, limit: number): Promise<SimilarArticle[]>;
+  /**
+   * A bounded step of search-index upkeep done in idle time (SQLite: merging FTS5 segments that bulk
+   * writes leave behind). Resolves true while more work remains. Absent where the database does it itself.
+   */
+  maintainSearchIndex?(): Promise<boolean>;
 }
 
 export interface SettingStore {
