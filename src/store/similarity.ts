@@ -17,7 +17,7 @@ import { stemWord } from '../stories/story-terms.ts';
 /** Shortest word that counts as a term. */
 export const MIN_TERM = 3;
 /** Terms whose document frequency is read, most frequent first. */
-export const LOOKUPS = 48;
+export const LOOKUPS = 24;
 /** Distinctive terms of an article that its "more like this" query searches for. */
 export const QUERY_TERMS = 12;
 /** Characters of a text profiled (the start of a very long article says what it is about). */
@@ -126,12 +126,21 @@ export function vectorOf(profile: Profile, idf: Idf): Vector {
 }
 
 /**
- * The distinctive terms of an article for its "more like this" query: the highest tf-idf among keys
- * found in at least one other article (df > 1), as the words to search for.
+ * Most documents a query term may be in: a word in more than 1% of a large index finds the newest
+ * articles that use it rather than related ones, and makes the query slow (its whole doclist is read).
  */
-export function queryTerms(profile: Profile, vector: Vector, df: ReadonlyMap<string, number>, count = QUERY_TERMS): string[] {
+export function maxQueryDf(total: number): number {
+  return Math.max(1000, Math.floor(total / 100));
+}
+
+/**
+ * The distinctive terms of an article for its "more like this" query: the highest tf-idf among keys
+ * found in at least one other article (df > 1) and in at most maxQueryDf, as the words to search for.
+ */
+export function queryTerms(profile: Profile, vector: Vector, df: ReadonlyMap<string, number>, total: number, count = QUERY_TERMS): string[] {
+  const most = maxQueryDf(total);
   return [...df.entries()]
-    .filter(([, d]) => d > 1)
+    .filter(([, d]) => d > 1 && d <= most)
     .map(([k]) => [k, vector.weights.get(k) ?? 0] as const)
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, count)
@@ -163,7 +172,7 @@ export function compare(article: Vector, queryKeys: ReadonlySet<string>, candida
 export function prepare(profile: Profile, total: number, df: ReadonlyMap<string, number>) {
   const idf = idfTable(total, df);
   const vector = vectorOf(profile, idf);
-  const words = queryTerms(profile, vector, df);
+  const words = queryTerms(profile, vector, df, total);
   const keys = new Set([...df.entries()].filter(([k, d]) => d > 1 && !COMMON_SHARE.has(k)).map(([k]) => k));
   return { idf, vector, words, keys };
 }

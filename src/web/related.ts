@@ -99,7 +99,7 @@ export function rankRelated(
       return { article: s.article, score };
     })
     .sort((a, b) => b.score - a.score || b.article.id - a.article.id);
-  // Best first; a candidate whose source already has PER_SOURCE articles in the list loses SOURCE_PENALTY,
+  // Best first; a candidate whose source already has PER_SOURCE articles in the list is scored × SOURCE_PENALTY,
   // so a third article of one source comes after comparable articles of other sources, but before a weak one.
   const out: RelatedArticle[] = [];
   const perSource = new Map<number, number>();

@@ -1,61 +1,58 @@
 /**
- * SQLite: "more like this" over the FTS5 index of migration 004. Candidates are the newest matches of
- * an OR query of the article's most distinctive terms (tf-idf, document frequencies from the FTS5
- * vocabulary), the best of them by BM25, plus the newest articles sharing a subject instrument; each is
- * then scored by the normalised similarity of ../similarity.ts (cosine of tf-idf vectors).
+ * SQLite: "more like this" over the FTS5 index of migration 004. The article's most distinctive words
+ * (tf-idf; document frequencies counted or estimated from the newest matches of each word) give the
+ * candidates: their newest matches, by Σ idf of the words matched, plus the newest articles sharing a
+ * subject instrument; each is then scored by the normalised similarity of ../similarity.ts.
  */
 import type { Article } from '../../model.ts';
+import { stemWord } from '../../stories/story-terms.ts';
 import type { SimilarArticle } from '../store.ts';
 import { compare, lookupKeys, prepare, rankSimilar, termProfile } from '../similarity.ts';
-import { getArticle } from './articles.ts';
+import { getArticle, getArticles } from './articles.ts';
 import type { Db } from './db.ts';
 
-/** Body column weight of BM25 (as in search). */
-const BODY_WEIGHT = 1;
-/** Title weight for "more like this": lower than for search, or one shared title word outweighs a shared body. */
-const SIMILAR_TITLE_WEIGHT = 2;
-/** Newest matches of the OR query read, and how many of the best by BM25 are rescored. */
-const SIMILAR_MATCHES = 300;
+/** Candidates rescored (the best by Σ idf of the words they match). */
 const RESCORED = 40;
+/** Plain BM25 more-like-this (the baseline): column weights (title lower than in search), matches read. */
+const BODY_WEIGHT = 1;
+const SIMILAR_TITLE_WEIGHT = 2;
+const SIMILAR_MATCHES = 300;
 /** Newest articles read per subject instrument of the article. */
 const INSTRUMENT_CANDIDATES = 20;
-/** Shortest vocabulary prefix looked up, and the longest suffix porter strips (characters). */
-const MIN_STEM = 3;
-const STEM_SLACK = 4;
+/** Matches read per word to count or estimate its document frequency. */
+const DF_SAMPLE = 200;
 
 function quote(token: string): string {
   return `"${token.replace(/"/g, '')}"`;
 }
 
 /**
- * True when `term` (a stemmed index term) can be the stem of `token`: the porter stem of a word is a
- * prefix of it, except that a final "y" may become "i" (rallies → ralli, economy → economi).
+ * Document frequency of each word's index term, and its newest matches. A word in fewer than DF_SAMPLE
+ * articles is counted; for a more common one, the newest DF_SAMPLE matches give its density over the
+ * id range, and so an estimate (FTS5 reads a doclist backwards from its end: cheap, where counting, BM25
+ * or fts5vocab read all of it).
  */
-function isStemOf(term: string, token: string): boolean {
-  return token.startsWith(term) || (term.endsWith('i') && token.startsWith(`${term.slice(0, -1)}y`));
-}
-
-/** Document frequency of each word's index term, from the FTS5 vocabulary (terms are porter stems). */
-function documentFrequencies(db: Db, words: Map<string, string>): Map<string, number> {
-  // The stem of a word is a short range of the vocabulary just below the word itself.
-  const vocab = db.prepare('SELECT term, doc FROM articles_fts_vocab WHERE term >= ? AND term <= ? LIMIT 64');
-  const out = new Map<string, number>();
+function documentFrequencies(db: Db, words: Map<string, string>, total: number) {
+  const newest = db.prepare('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid DESC LIMIT ?').pluck();
+  const top = Number(db.prepare('SELECT MAX(id) FROM articles').pluck().get()) || 1;
+  const df = new Map<string, number>();
+  const matches = new Map<string, number[]>();
   for (const [key, word] of words) {
-    const rows = vocab.all(word.slice(0, Math.max(MIN_STEM, word.length - STEM_SLACK)), word) as Array<{ term: string; doc: number }>;
-    // The longest candidate is the stem (builders → builder, not build; third → third, not thi from "this").
-    const stem = rows.filter((r) => isStemOf(r.term, word)).sort((a, b) => b.term.length - a.term.length)[0];
-    out.set(key, stem?.doc ?? 0);
+    const rows = newest.all(quote(word), DF_SAMPLE) as number[];
+    const oldest = rows.at(-1) ?? top;
+    df.set(key, rows.length < DF_SAMPLE ? rows.length : Math.min(total, Math.round((DF_SAMPLE * total) / (top - oldest + 1))));
+    matches.set(word, rows);
   }
-  return out;
+  return { df, matches };
 }
 
 /** What "more like this" knows of an article: its term profile, tf-idf vector, query words and idf table. */
 function describe(db: Db, article: Article) {
   const profile = termProfile(article);
   const keys = lookupKeys(profile);
-  const df = documentFrequencies(db, new Map(keys.map((k) => [k, profile.word.get(k) ?? k])));
   const total = Number(db.prepare('SELECT COUNT(*) FROM articles').pluck().get()) || 1;
-  return { profile, ...prepare(profile, total, df) };
+  const { df, matches } = documentFrequencies(db, new Map(keys.map((k) => [k, profile.word.get(k) ?? k])), total);
+  return { profile, matches, ...prepare(profile, total, df) };
 }
 
 /**
@@ -82,16 +79,25 @@ export function listSimilarArticles(db: Db, id: number, limit: number): SimilarA
   const article = getArticle(db, id);
   if (!article) return [];
   const mine = describe(db, article);
-  const ids = new Set(bm25MoreLikeThis(db, article, Math.max(limit, RESCORED), mine.words));
+  // Candidates: the newest matches of each query word (read for its document frequency), by Σ idf of
+  // the words they match; then those sharing a subject instrument.
+  const overlap = new Map<number, number>();
+  for (const word of mine.words) {
+    const idf = mine.idf.of.get(stemWord(word)) ?? mine.idf.fallback;
+    for (const other of mine.matches.get(word) ?? []) if (other !== id) overlap.set(other, (overlap.get(other) ?? 0) + idf);
+  }
+  const ids = new Set(
+    [...overlap.entries()]
+      .sort((a, b) => b[1] - a[1] || b[0] - a[0])
+      .slice(0, Math.max(limit, RESCORED))
+      .map(([other]) => other),
+  );
   const subjects = db.prepare("SELECT instrument_id FROM article_instruments WHERE article_id = ? AND role = 'subject'").pluck().all(id) as string[];
   const sharing = db.prepare(
     "SELECT article_id FROM article_instruments WHERE instrument_id = ? AND role = 'subject' AND article_id != ? ORDER BY article_id DESC LIMIT ?",
   );
   for (const instrumentId of subjects) for (const other of sharing.pluck().all(instrumentId, id, INSTRUMENT_CANDIDATES) as number[]) ids.add(other);
   const out: SimilarArticle[] = [];
-  for (const other of ids) {
-    const a = getArticle(db, other);
-    if (a) out.push({ article: a, ...compare(mine.vector, mine.keys, termProfile(a), mine.idf) });
-  }
+  for (const a of getArticles(db, [...ids]).values()) out.push({ article: a, ...compare(mine.vector, mine.keys, termProfile(a), mine.idf) });
   return rankSimilar(out, limit);
 }
