@@ -31,10 +31,9 @@ describe('related articles on a labelled set', () => {
       `related (${RELATED_SET.length} articles): precision@5 ${score.precision.toFixed(3)}; lists with a clearly unrelated article ${score.unrelatedLists}; short lists ${score.shortLists}; mean length ${score.meanLength.toFixed(2)}`,
     );
     expect(score.unrelatedLists, score.failures.join('\n')).toBe(0);
-    // Measured 2026-11-25: 0 unrelated, 2 short lists of 60, each showing 3 related articles and nothing else
-    // or a plausible link ("Bond yields fall…": a retailer's bond pricing and a bank's credit losses outrank
-    // the 4th rates article; "Home prices edge up…": its 4th housing article is below the floor). Guarded there.
-    expect(score.shortLists, score.failures.join('\n')).toBeLessThanOrEqual(2);
+    // Measured 2026-11-25: 0 unrelated, 1 short list of 60, which shows 3 related articles and nothing else
+    // ("Home prices edge up despite fewer sales": its 4th housing article is below the floor). Guarded there.
+    expect(score.shortLists, score.failures.join('\n')).toBeLessThanOrEqual(1);
     expect(score.precision).toBeGreaterThanOrEqual(0.9);
     await h.close();
   });
