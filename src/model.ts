@@ -251,6 +251,8 @@ export interface ArticleQuery {
   limit: number;
   /** Leave out articles that are copies of another one. */
   excludeCopies?: boolean;
+  /** Only articles filed under this topic (src/topics/ TOPICS). */
+  topic?: string;
 }
 
 /** One page of a listing. */

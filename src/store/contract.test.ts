@@ -8,6 +8,7 @@ import { enrichmentCases } from './contract/enrich-cases.ts';
 import { buildArticle, stored } from './contract/fixtures.ts';
 import { governCases } from './contract/govern-cases.ts';
 import { searchCases } from './contract/search-cases.ts';
+import { topicCases } from './contract/topic-cases.ts';
 import { webSubCases } from './contract/websub-cases.ts';
 import { checkPostgres, type Dialect, type FreshStore, freshStore } from './contract/harness.ts';
 import type { Store } from './store.ts';
@@ -372,6 +373,7 @@ describe.each<Dialect>(['sqlite', 'postgres'])('store contract: %s', (dialect) =
 
   enrichmentCases(() => store);
   searchCases(() => store);
+  topicCases(() => store);
   governCases(() => store);
   webSubCases(() => store);
 

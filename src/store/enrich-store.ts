@@ -12,6 +12,8 @@ export interface EnrichmentWrite {
   sentiment: number | null;
   figures: ArticleFigure[];
   instruments: ArticleInstrument[];
+  /** Topics (src/topics/), strongest first; replace the stored ones. Absent: the stored topics are kept. */
+  topics?: string[];
   /** Serialised near-duplicate fingerprint (JSON), null when the text is too short to fingerprint. */
   fingerprint: string | null;
   at: Date;
@@ -66,6 +68,12 @@ export interface EnrichStore {
   listCopies(articleId: number): Promise<Article[]>;
   /** Linked instruments per article, most salient first. */
   listArticleInstruments(articleIds: number[]): Promise<Map<number, ArticleInstrument[]>>;
+  /** Topics per article, strongest first (articles without topics are absent from the map). */
+  listArticleTopics(articleIds: number[]): Promise<Map<number, string[]>>;
+  /** Replace one article's topics (the enricher's backfill of articles enriched before topics existed). */
+  saveArticleTopics(articleId: number, topics: string[]): Promise<void>;
+  /** Enriched articles with an id above `afterId`, by id (to walk the whole table in batches). */
+  listEnrichedArticlesAfter(afterId: number, limit: number): Promise<Article[]>;
   /** Articles linked to an instrument, newest first, copies left out. */
   listInstrumentArticles(instrumentId: string, query: { limit: number; cursor?: string }): Promise<Page<Article>>;
 

@@ -60,9 +60,12 @@ async function populate(store: Store): Promise<void> {
         { instrumentId: 'cr:BLK', symbol: 'BLK', name: 'Blockcoin', assetClass: 'crypto', salience: 1 / 3, role: 'mention', mentions: 1, sentences: [] },
       ],
       fingerprint: k === 2 ? null : `[${k},2,3]`,
+      // Strongest first: the stored order is not the alphabetical one, so a lossy move would show.
+      topics: k === 0 ? ['stocks', 'macro', 'fx'] : k === 1 ? ['crypto'] : [],
       at: T0,
     });
   }
+  await store.saveArticleTopics(ids[1000] ?? -1, ['regulation', 'crypto']);
   await store.setDuplicateOf([ids[8] ?? -1, ids[900] ?? -1], ids[900] ?? -1);
   // Governance: a stalled source and a takedown whose keys are not in sorted order.
   await store.recordPoll(b.id, { ok: true, at: T0, isStalled: true, nextPollAt: T0 });
@@ -108,6 +111,8 @@ async function snapshot(store: Store) {
   const stories = await store.listStories({ limit: 100 });
   const storyArticles = await Promise.all(stories.items.map((st) => store.listStoryArticles(st.id)));
   const instruments = await store.listArticleInstruments(articles.map((a) => a.id));
+  const topics = await store.listArticleTopics(articles.map((a) => a.id));
+  const byTopic = await store.listArticles({ topic: 'crypto', limit: 100 });
   const pending = await store.listPendingEnrichment(5);
   const state = await store.listEnrichmentState(new Date(0));
   return {
@@ -116,6 +121,8 @@ async function snapshot(store: Store) {
     stories,
     storyArticles,
     instruments,
+    topics,
+    byTopic: byTopic.items.map((a) => a.id),
     pending,
     state,
     takedowns: await store.listTakedowns(),
@@ -172,7 +179,7 @@ describe.each(pairs)('transfer %s → %s', (from, to) => {
     const target = dst!.store;
     await populate(source);
     const lines = await collect(source);
-    expect(lines).toHaveLength(1 + 2 + 1 + ARTICLES + 6 + 1 + 2 + 1 + 2 + 1);
+    expect(lines).toHaveLength(1 + 2 + 1 + ARTICLES + 6 + 6 + 1 + 2 + 1 + 2 + 1);
     expect(JSON.parse(lines[0]!)).toMatchObject({ kind: 'header', dialect: from, migrations: loadMigrations(from).map((m) => m.version) });
     const summary = await importStore(target, lines);
     expect(summary.counts).toEqual({
@@ -180,6 +187,7 @@ describe.each(pairs)('transfer %s → %s', (from, to) => {
       stories: 1,
       articles: ARTICLES,
       article_instruments: 6,
+      article_topics: 6,
       takedowns: 1,
       takedown_keys: 2,
       websub_subscriptions: 1,
@@ -190,6 +198,8 @@ describe.each(pairs)('transfer %s → %s', (from, to) => {
     const before = await snapshot(source);
     expect(before.state).toHaveLength(3);
     expect(before.byInstrument).toHaveLength(3);
+    expect([...before.topics.values()]).toEqual([['stocks', 'macro', 'fx'], ['crypto'], ['regulation', 'crypto']]);
+    expect(before.byTopic).toHaveLength(2);
     expect(before.bySource.length).toBeGreaterThan(0);
     expect(before.takenDown).toBe(true);
     expect(before.webSubs.filter(Boolean)).toHaveLength(1);

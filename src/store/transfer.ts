@@ -33,6 +33,7 @@ export const TRANSFER_TABLES: readonly TableSpec[] = [
   { name: 'stories', key: ['id'], identity: true },
   { name: 'articles', key: ['id'], identity: true },
   { name: 'article_instruments', key: ['article_id', 'instrument_id'], identity: false },
+  { name: 'article_topics', key: ['article_id', 'topic'], identity: false },
   { name: 'takedowns', key: ['id'], identity: true },
   { name: 'takedown_keys', key: [], identity: false },
   { name: 'websub_subscriptions', key: ['source_id'], identity: false },

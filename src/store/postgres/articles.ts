@@ -118,6 +118,9 @@ export async function listArticles(sql: Sql, q: ArticleQuery): Promise<Page<Arti
   };
   if (q.sourceId !== undefined) where.push(`source_id = ${param(q.sourceId)}`);
   if (q.excludeCopies) where.push('duplicate_of IS NULL');
+  if (q.topic !== undefined) {
+    where.push(`EXISTS (SELECT 1 FROM article_topics t WHERE t.topic = ${param(q.topic)} AND t.article_id = articles.id)`);
+  }
   if (q.since) where.push(`published_at >= ${param(q.since.getTime())}`);
   if (q.until) where.push(`published_at < ${param(q.until.getTime())}`);
   if (q.cursor) {

@@ -5,6 +5,7 @@ import { decodeCursor } from '../cursor.ts';
 import type { EnrichmentState, EnrichmentWrite } from '../enrich-store.ts';
 import { articleColumns, queryArticles, toPage } from './articles.ts';
 import { inTransaction, type Sql } from './db.ts';
+import { writeArticleTopics } from './topics.ts';
 import { type EnrichmentStateRow, type InstrumentRow, toArticleInstrument, toEnrichmentState } from '../rows.ts';
 
 /** Characters of text kept as the lead when rebuilding the clusterer (as on SQLite). */
@@ -43,6 +44,7 @@ export async function saveEnrichment(pool: pg.Pool, w: EnrichmentWrite): Promise
          enriched_at = $6 WHERE id = $7`,
       [w.storyId, w.duplicateOf, w.sentiment, JSON.stringify(w.figures), w.fingerprint, w.at.getTime(), w.articleId],
     );
+    if (w.topics) await writeArticleTopics(client, w.articleId, w.topics);
     await client.query('DELETE FROM article_instruments WHERE article_id = $1', [w.articleId]);
     if (w.instruments.length === 0) return;
     const list = w.instruments;

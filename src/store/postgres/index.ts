@@ -12,6 +12,7 @@ import * as similar from './similar.ts';
 import * as sources from './sources.ts';
 import * as stories from './stories.ts';
 import * as takedowns from './takedowns.ts';
+import * as topics from './topics.ts';
 import * as websub from './websub.ts';
 
 export type { PgOptions } from './db.ts';
@@ -109,6 +110,15 @@ export class PostgresStore implements Store {
   }
   async listInstrumentArticles(instrumentId: string, query: { limit: number; cursor?: string }) {
     return enrich.listInstrumentArticles(this.pool, instrumentId, query);
+  }
+  async listArticleTopics(ids: number[]) {
+    return topics.listArticleTopics(this.pool, ids);
+  }
+  async saveArticleTopics(articleId: number, list: string[]) {
+    await topics.saveArticleTopics(this.pool, articleId, list);
+  }
+  async listEnrichedArticlesAfter(afterId: number, limit: number) {
+    return topics.listEnrichedArticlesAfter(this.pool, afterId, limit);
   }
 
   async insertStory(story: StoryWrite) {

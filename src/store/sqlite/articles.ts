@@ -67,6 +67,10 @@ export function listArticles(db: Db, q: ArticleQuery): Page<Article> {
     params.push(q.sourceId);
   }
   if (q.excludeCopies) where.push('duplicate_of IS NULL');
+  if (q.topic !== undefined) {
+    where.push('EXISTS (SELECT 1 FROM article_topics t WHERE t.topic = ? AND t.article_id = articles.id)');
+    params.push(q.topic);
+  }
   if (q.since) {
     where.push('published_at >= ?');
     params.push(q.since.getTime());

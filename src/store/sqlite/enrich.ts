@@ -5,6 +5,7 @@ import type { EnrichmentState, EnrichmentWrite } from '../enrich-store.ts';
 import { type ArticleRow, type InstrumentRow, toArticle, toArticleInstrument, type EnrichmentStateRow, toEnrichmentState } from '../rows.ts';
 import type { Db } from './db.ts';
 import { refreshSearchTags } from './search-tags.ts';
+import { writeArticleTopics } from './topics.ts';
 
 /** Characters of text kept as the lead when rebuilding the clusterer. */
 const LEAD_CHARS = 600;
@@ -45,6 +46,7 @@ export function saveEnrichment(db: Db, w: EnrichmentWrite): void {
     for (const i of w.instruments) {
       insert.run(w.articleId, i.instrumentId, i.symbol, i.name, i.assetClass, i.salience, i.role, i.mentions, JSON.stringify(i.sentences));
     }
+    if (w.topics) writeArticleTopics(db, w.articleId, w.topics);
     refreshSearchTags(db, [w.articleId]);
   })();
 }

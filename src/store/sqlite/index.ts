@@ -11,6 +11,7 @@ import * as enrich from './enrich.ts';
 import * as sources from './sources.ts';
 import * as stories from './stories.ts';
 import * as takedowns from './takedowns.ts';
+import * as topics from './topics.ts';
 import * as websub from './websub.ts';
 
 /** Store on one SQLite file (or ':memory:'). */
@@ -106,6 +107,15 @@ export class SqliteStore implements Store {
   }
   async listInstrumentArticles(instrumentId: string, query: { limit: number; cursor?: string }) {
     return enrich.listInstrumentArticles(this.db, instrumentId, query);
+  }
+  async listArticleTopics(ids: number[]) {
+    return topics.listArticleTopics(this.db, ids);
+  }
+  async saveArticleTopics(articleId: number, list: string[]) {
+    topics.saveArticleTopics(this.db, articleId, list);
+  }
+  async listEnrichedArticlesAfter(afterId: number, limit: number) {
+    return topics.listEnrichedArticlesAfter(this.db, afterId, limit);
   }
 
   async insertStory(story: StoryWrite) {
