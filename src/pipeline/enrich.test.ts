@@ -4,7 +4,7 @@ import { silentLogger } from '../log.ts';
 import type { NewArticle } from '../model.ts';
 import { SqliteStore } from '../store/sqlite/index.ts';
 import { contentHash } from '../stories/index.ts';
-import { Enricher } from './enrich.ts';
+import { Enricher, TOPICS_BACKFILL_SETTING } from './enrich.ts';
 
 const ORIGINAL = [
   'Nvidia reported fiscal third-quarter revenue of 61.4 billion dollars on Wednesday, ahead of the 59.8 billion analysts had expected, as cloud providers kept buying its data-centre systems faster than the company could ship them.',
@@ -107,6 +107,43 @@ describe('Enricher', () => {
     expect((await store.listInstrumentArticles('us:NVDA', { limit: 10 })).items.map((x) => x.id)).not.toContain(copy);
     const { items } = await store.listArticles({ limit: 10, excludeCopies: true });
     expect(items.map((x) => x.id)).not.toContain(copy);
+  });
+
+  test('every enriched article is filed under its topics, from text and linked instruments', async () => {
+    const [orig, other] = await store.insertArticles([
+      buildArticle(1, 1, 'Nvidia beats estimates as data-centre demand holds', ORIGINAL, 5),
+      buildArticle(4, 4, 'Copper miners rally as warehouse stocks thin out', UNRELATED, 2),
+    ]);
+    await newEnricher().enrichPending();
+    const background = (await store.listArticles({ limit: 20, sourceId: 5 })).items;
+    const byTitle = new Map(background.map((x) => [x.title, x.id]));
+    const topics = await store.listArticleTopics([orig ?? 0, other ?? 0, ...byTitle.values()]);
+    expect(topics.get(orig ?? 0)?.[0]).toBe('stocks');
+    expect(topics.get(other ?? 0)).toEqual(['commodities']);
+    expect(topics.get(byTitle.get('Oil slips as inventories build for a second week') ?? 0)).toEqual(['commodities']);
+    expect(topics.get(byTitle.get('Treasury yields edge lower ahead of Fed minutes') ?? 0)?.[0]).toBe('macro');
+    expect(topics.get(byTitle.get('Stablecoin issuers move to monthly attestation reports') ?? 0)).toContain('crypto');
+    expect((await store.listArticles({ limit: 20, topic: 'commodities' })).items.map((x) => x.id).sort()).toEqual(
+      [other, byTitle.get('Oil slips as inventories build for a second week')].sort(),
+    );
+  });
+
+  test('articles enriched before topics existed are backfilled in passes, then the mark says done', async () => {
+    const enricher = newEnricher();
+    await enricher.enrichPending();
+    const ids = (await store.listArticles({ limit: 20 })).items.map((x) => x.id);
+    for (const id of ids) await store.saveArticleTopics(id, []);
+    await store.setSetting(TOPICS_BACKFILL_SETTING, '0');
+    // Batches are 100 articles: one pass covers these six and finds the end on the next batch.
+    expect(await enricher.backfillTopics(1)).toBe(BACKGROUND.length);
+    expect(await store.getSetting(TOPICS_BACKFILL_SETTING)).toBe(String(Math.max(...ids)));
+    // Every background story but the card-network one has a topic.
+    expect((await store.listArticleTopics(ids)).size).toBe(BACKGROUND.length - 1);
+    expect(await enricher.backfillTopics()).toBe(0);
+    expect(await store.getSetting(TOPICS_BACKFILL_SETTING)).toBe('done');
+    await store.saveArticleTopics(ids[0] ?? 0, []);
+    expect(await enricher.backfillTopics()).toBe(0);
+    expect((await store.listArticleTopics([ids[0] ?? 0])).size).toBe(0);
   });
 
   test('a copy that arrives first is re-pointed when its original arrives', async () => {

@@ -1,6 +1,7 @@
 /**
  * @module pipeline/enrich — after articles are stored: find copies (exact and near-duplicate text) and
- * credit the original, link instruments, extract figures and sentiment, and group reports into stories.
+ * credit the original, link instruments, extract figures and sentiment, file under topics, and group reports
+ * into stories.
  * Runs in one process (the scheduler role) over articles not enriched yet, oldest first, so a crash
  * between storing and enriching loses nothing. In-memory indexes are rebuilt from the store on start.
  */
@@ -8,6 +9,7 @@ import { extractFigures, type InstrumentIndex, linkInstruments, scoreSentiment }
 import type { Logger } from '../log.ts';
 import type { Article, ArticleFigure, ArticleInstrument } from '../model.ts';
 import type { Store } from '../store/store.ts';
+import { classifyTopics } from '../topics/index.ts';
 import {
   chooseOriginal,
   DuplicateIndex,
@@ -26,6 +28,13 @@ const REBUILD_DAYS = 7;
 const BATCH = 100;
 /** Every this many articles, fingerprints older than the rebuild window leave the duplicate index. */
 const PRUNE_EVERY = 1_000;
+/**
+ * Setting that marks articles enriched before topics existed (migration 007 writes it when there are any):
+ * the id the topic backfill has reached, or `done`.
+ */
+export const TOPICS_BACKFILL_SETTING = 'topics.backfill';
+/** Batches of the topic backfill per `enrichPending` pass, so new articles never wait long behind it. */
+const BACKFILL_BATCHES_PER_PASS = 10;
 
 export interface EnricherDeps {
   store: Store;
@@ -43,6 +52,11 @@ export interface EnrichOutcome {
   isNewStory: boolean;
   duplicateOf: number | null;
   instruments: number;
+}
+
+/** The topics of an article, from its title, lead and linked instruments. */
+function topicsOf(a: Article, instruments: ArticleInstrument[]): string[] {
+  return classifyTopics({ title: a.title, text: a.text, instruments });
 }
 
 export class Enricher {
@@ -111,9 +125,37 @@ export class Enricher {
     const out: EnrichOutcome[] = [];
     for (;;) {
       const batch = await this.#deps.store.listPendingEnrichment(BATCH);
-      if (batch.length === 0) return out;
+      if (batch.length === 0) break;
       for (const a of batch) out.push(await this.#enrichOne(a));
     }
+    await this.backfillTopics(BACKFILL_BATCHES_PER_PASS);
+    return out;
+  }
+
+  /**
+   * File articles enriched before topics existed under their topics, `maxBatches` batches at a time,
+   * resuming where the last pass stopped. Returns how many articles were classified.
+   */
+  async backfillTopics(maxBatches = Number.POSITIVE_INFINITY): Promise<number> {
+    const { store, log } = this.#deps;
+    const mark = await store.getSetting(TOPICS_BACKFILL_SETTING);
+    if (mark === undefined || mark === 'done') return 0;
+    let after = Number(mark) || 0;
+    let classified = 0;
+    for (let b = 0; b < maxBatches; b++) {
+      const batch = await store.listEnrichedArticlesAfter(after, BATCH);
+      if (batch.length === 0) {
+        await store.setSetting(TOPICS_BACKFILL_SETTING, 'done');
+        log.info('enrich.topics_backfilled', { through: after });
+        break;
+      }
+      const links = await store.listArticleInstruments(batch.map((a) => a.id));
+      for (const a of batch) await store.saveArticleTopics(a.id, topicsOf(a, links.get(a.id) ?? []));
+      classified += batch.length;
+      after = batch.at(-1)?.id ?? after;
+      await store.setSetting(TOPICS_BACKFILL_SETTING, String(after));
+    }
+    return classified;
   }
 
   /** Forget fingerprints older than the rebuild window: copies of old news are rare, memory is not free. */
@@ -245,6 +287,7 @@ export class Enricher {
       figures,
       instruments,
       fingerprint: isDedupCandidate(fp) ? JSON.stringify(toFingerprintRecord(fp)) : null,
+      topics: topicsOf(a, instruments),
       at: this.#deps.now(),
     });
     return { articleId: a.id, storyId: story.id, isNewStory: story.isNew, duplicateOf, instruments: instruments.length };
