@@ -153,7 +153,7 @@ export const TOPIC_SPECS: Readonly<Record<Topic, TopicSpec>> = {
       'rate hike*',
       'rate decision*',
       'monetary policy',
-      'inflation',
+      'inflation*',
       'disinflation',
       'stagflation',
       'CPI',

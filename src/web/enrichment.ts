@@ -28,6 +28,12 @@ export async function chipsFor(deps: WebDeps, articles: Article[]): Promise<Map<
   return new Map([...byArticle].map(([id, list]) => [id, toChips(list)]));
 }
 
+/** Topics of a list of articles, strongest first (one store read). */
+export async function topicsFor(deps: WebDeps, articles: Article[]): Promise<Map<number, string[]>> {
+  if (articles.length === 0) return new Map();
+  return deps.store.listArticleTopics(articles.map((a) => a.id));
+}
+
 /** Key facts: the distinct sentences behind the figures the article states. */
 export function keyFacts(article: Article): string[] {
   const seen = new Set<string>();

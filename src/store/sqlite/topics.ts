@@ -7,7 +7,7 @@ import type { Db } from './db.ts';
 export function writeArticleTopics(db: Db, articleId: number, topics: readonly string[]): void {
   db.prepare('DELETE FROM article_topics WHERE article_id = ?').run(articleId);
   const insert = db.prepare('INSERT OR IGNORE INTO article_topics (article_id, topic, rank) VALUES (?, ?, ?)');
-  topics.forEach((topic, rank) => insert.run(articleId, topic, rank));
+  for (const [rank, topic] of topics.entries()) insert.run(articleId, topic, rank);
 }
 
 export function saveArticleTopics(db: Db, articleId: number, topics: readonly string[]): void {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createHarness, type Harness } from '../test/harness.ts';
+import { saveHarnessTopics } from '../test/topics.ts';
 import { openApiDocument } from './openapi.ts';
 
 type Json = Record<string, unknown>;
@@ -8,9 +9,31 @@ describe('JSON API', () => {
   let h: Harness;
   beforeAll(async () => {
     h = await createHarness();
+    await saveHarnessTopics(h.store);
   });
   afterAll(() => h.close());
   const get = async (path: string, headers: Record<string, string> = {}) => h.app.request(path, { headers });
+
+  test('articles: topic filter, topics on every item and on one article, documented parameter', async () => {
+    const res = await get('/api/articles?topic=macro');
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { items: Array<{ title: string; topics: string[] }>; nextCursor: string | null };
+    expect(body.items.map((i) => i.title)).toEqual(['Central bank holds rates, signals patience', 'Inflationary pressure eases in November']);
+    expect(body.items.every((i) => i.topics.includes('macro'))).toBe(true);
+    const p1 = (await (await get('/api/articles?topic=crypto&limit=2')).json()) as { items: Array<{ id: number }>; nextCursor: string };
+    const p2 = (await (await get(`/api/articles?topic=crypto&limit=2&cursor=${encodeURIComponent(p1.nextCursor)}`)).json()) as { items: Array<{ title: string }>; nextCursor: string | null };
+    expect(p1.items).toHaveLength(2);
+    expect(p2.items.map((i) => i.title)).toEqual(['Bitcoin miners expand as futures rally']);
+    expect(p2.nextCursor).toBeNull();
+    const all = (await (await get('/api/articles?limit=50')).json()) as { items: Array<{ title: string; topics: string[] }> };
+    expect(all.items.find((i) => i.title.startsWith('Lumen Bank'))?.topics).toEqual(['stocks']);
+    expect(((await (await get('/api/articles/2')).json()) as { topics: string[] }).topics).toEqual(['commodities']);
+    const bad = await get('/api/articles?topic=Crypto');
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: 'bad_request', message: expect.stringContaining('invalid topic') });
+    const params = (openApiDocument('x').paths['/api/articles'] as { get: { parameters: Array<{ name: string; schema: { enum?: string[] } }> } }).get.parameters;
+    expect(params.find((p) => p.name === 'topic')?.schema.enum).toContain('regulation');
+  });
 
   test('search finds, ranks title matches first and highlights', async () => {
     const res = await get('/api/search?q=bitcoin%20futures');

@@ -4,7 +4,7 @@ import { AppError } from '../../errors.ts';
 import type { Source } from '../../model.ts';
 import type { WebDeps } from '../context.ts';
 import { bySalience, presentArticleInstrument } from '../instruments/lookup.ts';
-import { dateParam, idParam, limitParam, parseParam } from '../params.ts';
+import { dateParam, idParam, limitParam, parseParam, topicParam } from '../params.ts';
 import { presentArticle, presentArticleSummary, presentCopy } from '../present.ts';
 
 /** Every source by id (few enough to read at once). */
@@ -19,16 +19,18 @@ export function listArticlesHandler(deps: WebDeps) {
     const since = parseParam(dateParam, q.since, 'since');
     const until = parseParam(dateParam, q.until, 'until');
     const limit = parseParam(limitParam, q.limit, 'limit');
+    const topic = parseParam(topicParam, q.topic, 'topic');
     const page = await deps.store.listArticles({
       limit,
       ...(sourceId === undefined ? {} : { sourceId }),
+      ...(topic ? { topic } : {}),
       ...(since ? { since } : {}),
       ...(until ? { until } : {}),
       ...(q.cursor ? { cursor: q.cursor } : {}),
     });
-    const sources = await sourcesById(deps);
+    const [sources, topics] = await Promise.all([sourcesById(deps), deps.store.listArticleTopics(page.items.map((a) => a.id))]);
     return c.json({
-      items: page.items.map((a) => presentArticleSummary(a, sources.get(a.sourceId))),
+      items: page.items.map((a) => ({ ...presentArticleSummary(a, sources.get(a.sourceId)), topics: topics.get(a.id) ?? [] })),
       nextCursor: page.nextCursor,
     });
   };
@@ -39,13 +41,15 @@ export function getArticleHandler(deps: WebDeps) {
     const id = parseParam(idParam, c.req.param('id'), 'id');
     const article = await deps.store.getArticle(id);
     if (!article) throw new AppError('not_found', `article ${id} not found`);
-    const [links, copies, sources] = await Promise.all([
+    const [links, copies, sources, topics] = await Promise.all([
       deps.store.listArticleInstruments([id]).then((m) => m.get(id) ?? []),
       deps.store.listCopies(id),
       sourcesById(deps),
+      deps.store.listArticleTopics([id]).then((m) => m.get(id) ?? []),
     ]);
     return c.json({
       ...presentArticle(article, sources.get(article.sourceId)),
+      topics,
       instruments: bySalience(links).map(presentArticleInstrument),
       copies: copies.map((copy) => presentCopy(copy, sources.get(copy.sourceId))),
     });

@@ -2,6 +2,7 @@
  * The OpenAPI 3.1 document of the JSON API and the feeds, written as data. A test checks it against
  * the route table, so a route cannot be added without documenting it.
  */
+import { TOPIC_SPECS, TOPICS } from '../../topics/index.ts';
 import { instrumentOpenApiPaths } from '../instruments/openapi.ts';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -17,6 +18,12 @@ const searchInstrument = {
   in: 'query',
   description: 'Only articles linked to this instrument: an id (`us:NVDA`), or a symbol, cashtag or name the reference data knows (`NVDA`, `$BTC`, `Nvidia`).',
   schema: { type: 'string' },
+};
+const topic = {
+  name: 'topic',
+  in: 'query',
+  description: `Only articles filed under this topic: ${TOPICS.map((t) => `\`${t}\` (${TOPIC_SPECS[t].description.toLowerCase()})`).join('; ')}.`,
+  schema: { type: 'string', enum: [...TOPICS] },
 };
 const within = { name: 'within', in: 'query', description: 'Only the last `24h`, `7d` or `30d` (ignored when `since` is given).', schema: { type: 'string', enum: ['24h', '7d', '30d'] } };
 const since = { name: 'since', in: 'query', description: 'Published at or after (ISO 8601 date or date-time).', schema: { type: 'string' } };
@@ -69,7 +76,7 @@ export function openApiDocument(siteName: string) {
       '/healthz': { get: { summary: 'Liveness', responses: { '200': json({ type: 'object', properties: { status: { const: 'ok' } } }) } } },
       '/api/sources': read('Every source with its health', { type: 'object', properties: { items: { type: 'array', items: ref('Source') } } }),
       '/api/sources/{id}': read('One source', ref('Source'), [id], { '404': error('No such source') }),
-      '/api/articles': read('Articles, newest first', page('ArticleSummary'), [source, since, until, cursor, limit], { '400': error('Invalid parameter') }),
+      '/api/articles': read('Articles, newest first', page('ArticleSummary'), [source, topic, since, until, cursor, limit], { '400': error('Invalid parameter') }),
       '/api/articles/{id}': read('One article (body per the source policy)', ref('Article'), [id], { '404': error('No such article') }),
       '/api/articles/{id}/related': read(
         'Related articles ("You may also like")',
@@ -94,7 +101,7 @@ export function openApiDocument(siteName: string) {
       },
       '/api/openapi.json': { get: { summary: 'This document', responses: { '200': json({ type: 'object' }) } } },
       ...instrumentOpenApiPaths(),
-      ...feedPaths('/feed', 'Latest articles'),
+      ...feedPaths('/feed', 'Latest articles', [topic]),
       ...feedPaths('/sources/{id}/feed', 'Latest articles of a source', [id]),
       ...feedPaths('/search/feed', 'Search results', [q, source, searchInstrument, within, since, until]),
       ...feedPaths('/stories/{id}/feed', 'Every article of a story', [id]),
@@ -174,6 +181,7 @@ export function openApiDocument(siteName: string) {
           properties: {
             storyId: { type: ['integer', 'null'], description: 'The story it belongs to' },
             duplicateOf: { type: ['integer', 'null'], description: 'The original it copies (syndicated copy), or null' },
+            topics: { type: 'array', items: { type: 'string', enum: [...TOPICS] }, description: 'Topics, strongest first (in /api/articles and /api/articles/{id})' },
             sentiment: { type: ['number', 'null'], description: '-1..1, finance lexicon' },
             id: { type: 'integer' },
             title: { type: 'string' },

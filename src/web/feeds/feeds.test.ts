@@ -1,14 +1,31 @@
 import { parseFeed } from 'feedsmith';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createHarness, type Harness } from '../test/harness.ts';
+import { saveHarnessTopics } from '../test/topics.ts';
 
 describe('outgoing feeds', () => {
   let h: Harness;
   beforeAll(async () => {
     h = await createHarness({ TICKERWIRE_PUBLIC_URL: 'https://news.example' });
+    await saveHarnessTopics(h.store);
   });
   afterAll(() => h.close());
   const get = (path: string) => h.app.request(path);
+
+  test('the home feeds take a topic; an unknown topic is a 400 with the error body', async () => {
+    const json = (await (await get('/feed.json?topic=crypto')).json()) as { title: string; home_page_url: string; items: Array<{ title: string }> };
+    expect(json.title).toBe('tickerwire: latest in Crypto');
+    expect(json.home_page_url).toBe('https://news.example/?topic=crypto');
+    expect(json.items.map((i) => i.title)).toEqual(['Traders pile into $BTC futures', 'Bitcoin futures volume hits a record', 'Bitcoin miners expand as futures rally']);
+    const rss = await (await get('/feed.xml?topic=commodities')).text();
+    expect(rss).toContain('<atom:link href="https://news.example/feed.xml?topic=commodities" rel="self"');
+    const titles = (parseFeed(rss).feed as { items?: Array<{ title?: string }> }).items?.map((i) => i.title?.trim());
+    expect(titles).toEqual(['Copper slides as warehouse stocks swell']);
+    expect((parseFeed(await (await get('/feed.atom?topic=macro')).text()).feed as { entries?: unknown[] }).entries).toHaveLength(2);
+    const bad = await get('/feed.atom?topic=weather');
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { code: string } }).error.code).toBe('bad_request');
+  });
 
   test('RSS 2.0: required channel and item elements, RFC 822 dates, self link, escaping', async () => {
     const res = await get('/feed.xml');

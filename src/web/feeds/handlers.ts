@@ -1,9 +1,10 @@
-/** Feed routes: the home listing, a source and a search query as RSS, Atom and JSON Feed. */
+/** Feed routes: the home listing (optionally one topic), a source and a search query as RSS, Atom and JSON Feed. */
 import type { Context } from 'hono';
 import { AppError } from '../../errors.ts';
 import { sourcesById } from '../api/articles.ts';
 import type { WebDeps } from '../context.ts';
-import { idParam, parseParam } from '../params.ts';
+import { TOPIC_SPECS } from '../../topics/index.ts';
+import { idParam, parseParam, topicParam } from '../params.ts';
 import { runSearch } from '../search.ts';
 import { siteUrl } from '../site-url.ts';
 import { FEED_CONTENT_TYPES, type FeedChannel, type FeedEntry, type FeedFormat, renderFeed } from './render.ts';
@@ -23,13 +24,21 @@ function selfUrl(base: string, c: Context): string {
 
 export function homeFeedHandler(deps: WebDeps, format: FeedFormat) {
   return async (c: Context) => {
+    const topic = parseParam(topicParam, c.req.query('topic'), 'topic');
     const base = siteUrl(deps, c);
-    const page = await deps.store.listArticles({ limit: FEED_SIZE });
+    const page = await deps.store.listArticles({ limit: FEED_SIZE, ...(topic ? { topic } : {}) });
     const sources = await sourcesById(deps);
+    const label = topic ? TOPIC_SPECS[topic].label : undefined;
     return send(
       c,
       format,
-      { title: `${deps.config.siteName}: latest`, description: 'Latest articles from every source', pageUrl: `${base}/`, feedUrl: selfUrl(base, c), siteUrl: base },
+      {
+        title: `${deps.config.siteName}: ${label ? `latest in ${label}` : 'latest'}`,
+        description: label ? `Latest articles about ${label} from every source` : 'Latest articles from every source',
+        pageUrl: topic ? `${base}/?topic=${topic}` : `${base}/`,
+        feedUrl: selfUrl(base, c),
+        siteUrl: base,
+      },
       page.items.map((article) => ({ article, source: sources.get(article.sourceId) })),
     );
   };

@@ -5,7 +5,7 @@
  */
 import type { Child } from 'hono/jsx';
 import type { Article, Source } from '../../model.ts';
-import { type InstrumentChip, InstrumentChips, Panel } from './chips.tsx';
+import { type InstrumentChip, InstrumentChips, Panel, TopicTags } from './chips.tsx';
 import { fullTime, hostOf, timeAgo } from './format.ts';
 import { Layout } from './layout.tsx';
 
@@ -22,6 +22,8 @@ export interface ArticleProps {
   contactEmail: string;
   now?: Date;
   chips?: InstrumentChip[] | undefined;
+  /** Topics, strongest first. */
+  topics?: string[] | undefined;
   keyFacts?: string[] | undefined;
   /** Rendered market box (quotes, sparkline) when instruments and quotes exist. */
   market?: Child;
@@ -72,6 +74,7 @@ export function ArticlePage(props: ArticleProps) {
           <time datetime={a.publishedAt.toISOString()}>{fullTime(a.publishedAt)}</time>
           <span aria-hidden="true">·</span>
           <span>{a.readingMinutes} min read</span>
+          <TopicTags topics={props.topics} />
         </div>
         <InstrumentChips chips={props.chips} />
         <Panel title="Key facts" label="Key facts" show={(props.keyFacts ?? []).length > 0}>

@@ -1,5 +1,6 @@
-/** Slots filled by enrichment when the store provides it: instrument chips, key facts, market box, coverage. */
+/** Slots filled by enrichment when the store provides it: instrument chips, topic tags, key facts, market box, coverage. */
 import type { Child } from 'hono/jsx';
+import { isTopic, TOPIC_SPECS } from '../../topics/index.ts';
 
 /** An instrument linked to an article, as a chip. */
 export interface InstrumentChip {
@@ -20,6 +21,22 @@ export function InstrumentChips(props: { chips: InstrumentChip[] | undefined }) 
         </li>
       ))}
     </ul>
+  );
+}
+
+/** An article's topics as small tags in its meta line, each opening the home page filtered by it. */
+export function TopicTags(props: { topics: string[] | undefined }) {
+  const topics = (props.topics ?? []).filter(isTopic);
+  if (topics.length === 0) return null;
+  return (
+    <>
+      <span aria-hidden="true">·</span>
+      {topics.map((t) => (
+        <a class="badge" href={`/?topic=${t}`} aria-label={`Topic: ${TOPIC_SPECS[t].label}`}>
+          {TOPIC_SPECS[t].label}
+        </a>
+      ))}
+    </>
   );
 }
 

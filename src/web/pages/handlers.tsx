@@ -5,9 +5,9 @@ import type { Article } from '../../model.ts';
 import { sourcesById } from '../api/articles.ts';
 import { openApiDocument } from '../api/openapi.ts';
 import type { WebDeps } from '../context.ts';
-import { chipsFor, coverageFor, keyFacts, storySources } from '../enrichment.ts';
+import { chipsFor, coverageFor, keyFacts, storySources, topicsFor } from '../enrichment.ts';
 import { loadMarketBox, MarketBox } from '../instruments/market-box.tsx';
-import { idParam, parseParam } from '../params.ts';
+import { idParam, parseParam, topicParam } from '../params.ts';
 import { findRelated, RELATED_LIMIT } from '../related.ts';
 import { runSearch, type SearchOutcome } from '../search.ts';
 import { AboutPage } from './about.tsx';
@@ -45,6 +45,7 @@ export function homeHandler(deps: WebDeps) {
     if (within !== undefined && !window) throw new AppError('bad_request', `invalid within: use one of ${Object.keys(WINDOWS).join(', ')}`);
     const cursor = c.req.query('cursor');
     const instrument = c.req.query('instrument') || undefined;
+    const topic = parseParam(topicParam, c.req.query('topic'), 'topic');
     const now = deps.now();
     const since = window ? new Date(now.getTime() - window.ms) : undefined;
     const page = instrument
@@ -53,10 +54,14 @@ export function homeHandler(deps: WebDeps) {
           limit: HOME_PAGE_SIZE,
           excludeCopies: true,
           ...(sourceId === undefined ? {} : { sourceId }),
+          ...(topic ? { topic } : {}),
           ...(since ? { since } : {}),
           ...(cursor ? { cursor } : {}),
         });
-    const listed = page.items.filter((a) => (sourceId === undefined || a.sourceId === sourceId) && (!since || a.publishedAt >= since));
+    const pageTopics = await topicsFor(deps, page.items);
+    const listed = page.items.filter(
+      (a) => (sourceId === undefined || a.sourceId === sourceId) && (!since || a.publishedAt >= since) && (!topic || pageTopics.get(a.id)?.includes(topic)),
+    );
     // Grouped by story: the newest report stands for its story (its "N sources" link opens the rest).
     const articles = sourceId === undefined ? onePerStory(listed) : listed;
     const [sources, instruments, stories] = await Promise.all([sourcesById(deps), chipsFor(deps, articles), storySources(deps, articles)]);
@@ -74,9 +79,11 @@ export function homeHandler(deps: WebDeps) {
         now={now}
         filterSource={filterSource}
         filterInstrument={filterInstrument}
+        filterTopic={topic}
         within={window ? within : undefined}
         isPaged={Boolean(cursor)}
         instruments={instruments}
+        topics={pageTopics}
         storySources={stories}
       />,
     );
@@ -88,12 +95,13 @@ export function articlePageHandler(deps: WebDeps) {
     const id = parseParam(idParam, c.req.param('id'), 'id');
     const article = await deps.store.getArticle(id);
     if (!article) throw new AppError('not_found', `article ${id} not found`);
-    const [sources, related, coverage, chips, marketBox] = await Promise.all([
+    const [sources, related, coverage, chips, marketBox, topics] = await Promise.all([
       sourcesById(deps),
       findRelated(deps, article, RELATED_LIMIT),
       coverageFor(deps, article),
       chipsFor(deps, [article]),
       loadMarketBox(deps, article.id),
+      topicsFor(deps, [article]),
     ]);
     const link = (a: Article) => ({ article: a, source: sources.get(a.sourceId) });
     return c.html(
@@ -106,6 +114,7 @@ export function articlePageHandler(deps: WebDeps) {
         related={related.map((r) => link(r.article))}
         moreCoverage={coverage.map(link)}
         chips={chips.get(article.id)}
+        topics={topics.get(article.id)}
         keyFacts={keyFacts(article)}
         market={marketBox ? <MarketBox data={marketBox} /> : undefined}
       />,

@@ -1,6 +1,7 @@
-/** Home page: latest articles, newest first, with filters (source, time), pagination that keeps its place, live bar. */
+/** Home page: latest articles, newest first, with filters (source, topic, time), pagination that keeps its place, live bar. */
 import type { Article, Source } from '../../model.ts';
-import { type InstrumentChip, InstrumentChips } from './chips.tsx';
+import { TOPIC_SPECS, TOPICS, type Topic } from '../../topics/index.ts';
+import { type InstrumentChip, InstrumentChips, TopicTags } from './chips.tsx';
 import { fullTime, hostOf, timeAgo } from './format.ts';
 import { feedLinks, Layout } from './layout.tsx';
 import { LIVE_SCRIPT } from './live.ts';
@@ -25,6 +26,9 @@ export interface HomeProps {
   /** Independent sources per story id (only stories covered by more than one source). */
   storySources?: Map<number, number>;
   filterInstrument?: InstrumentChip | undefined;
+  filterTopic?: Topic | undefined;
+  /** Topics per article, strongest first. */
+  topics?: Map<number, string[]>;
 }
 
 export function ArticleItem(props: {
@@ -35,6 +39,7 @@ export function ArticleItem(props: {
   snippetHtml?: string;
   /** Sources covering this article's story, when more than one. */
   storySources?: number | undefined;
+  topics?: string[] | undefined;
 }) {
   const { article: a, source, now } = props;
   return (
@@ -51,6 +56,7 @@ export function ArticleItem(props: {
         </time>
         <span aria-hidden="true">·</span>
         <span>{a.readingMinutes} min read</span>
+        <TopicTags topics={props.topics} />
         {props.storySources && a.storyId !== null ? (
           <>
             <span aria-hidden="true">·</span>
@@ -69,15 +75,16 @@ export function ArticleItem(props: {
 }
 
 /** The query string of the current filters (no cursor). */
-export function filterQuery(sourceId: number | undefined, within: string | undefined): string {
+export function filterQuery(sourceId: number | undefined, within: string | undefined, topic?: string): string {
   const p = new URLSearchParams();
   if (sourceId !== undefined) p.set('source', String(sourceId));
+  if (topic) p.set('topic', topic);
   if (within) p.set('within', within);
   const s = p.toString();
   return s ? `?${s}` : '';
 }
 
-function Filters(props: { sources: Map<number, Source>; filterSource: Source | undefined; within: string | undefined }) {
+function Filters(props: { sources: Map<number, Source>; filterSource: Source | undefined; within: string | undefined; topic: Topic | undefined }) {
   const sources = [...props.sources.values()].filter((s) => s.articleCount > 0).sort((a, b) => (a.title || a.url).localeCompare(b.title || b.url));
   return (
     <form class="filters" method="get" action="/" aria-label="Filter articles">
@@ -88,6 +95,17 @@ function Filters(props: { sources: Map<number, Source>; filterSource: Source | u
           {sources.map((s) => (
             <option value={String(s.id)} selected={props.filterSource?.id === s.id}>
               {s.title || s.url}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Topic{' '}
+        <select name="topic">
+          <option value="">All topics</option>
+          {TOPICS.map((t) => (
+            <option value={t} selected={props.topic === t} title={TOPIC_SPECS[t].description}>
+              {TOPIC_SPECS[t].label}
             </option>
           ))}
         </select>
@@ -108,31 +126,42 @@ function Filters(props: { sources: Map<number, Source>; filterSource: Source | u
   );
 }
 
-export function HomePage(props: HomeProps) {
-  const title = props.filterInstrument
+/** The page title: instrument, source or "Latest", and the topic. */
+function homeTitle(props: HomeProps): string {
+  const base = props.filterInstrument
     ? `${props.filterInstrument.symbol} — ${props.filterInstrument.name}`
     : props.filterSource
       ? props.filterSource.title || props.filterSource.url
-      : 'Latest';
+      : undefined;
+  if (!props.filterTopic) return base ?? 'Latest';
+  const topic = TOPIC_SPECS[props.filterTopic].label;
+  return base === undefined ? `Latest in ${topic}` : `${base} · ${topic}`;
+}
+
+export function HomePage(props: HomeProps) {
+  const title = homeTitle(props);
+  const topicQuery = props.filterTopic ? `&topic=${props.filterTopic}` : '';
   const filters = props.filterInstrument
-    ? `?instrument=${encodeURIComponent(props.filterInstrument.id)}`
-    : filterQuery(props.filterSource?.id, props.within);
+    ? `?instrument=${encodeURIComponent(props.filterInstrument.id)}${topicQuery}`
+    : filterQuery(props.filterSource?.id, props.within, props.filterTopic);
   const more = props.nextCursor ? `/${filters ? `${filters}&` : '?'}cursor=${encodeURIComponent(props.nextCursor)}` : null;
   const feeds = props.filterInstrument
     ? feedLinks(props.filterInstrument.symbol, `/instruments/${encodeURIComponent(props.filterInstrument.id)}/feed`)
     : props.filterSource
       ? feedLinks(title, `/sources/${props.filterSource.id}/feed`)
-      : feedLinks('Latest', '/feed');
+      : props.filterTopic
+        ? feedLinks(title, '/feed', `?topic=${props.filterTopic}`)
+        : feedLinks('Latest', '/feed');
   return (
     <Layout title={title} siteName={props.siteName} feeds={feeds} script={props.isPaged ? '' : LIVE_SCRIPT}>
       <h1>{title}</h1>
-      <Filters sources={props.sources} filterSource={props.filterSource} within={props.within} />
+      <Filters sources={props.sources} filterSource={props.filterSource} within={props.within} topic={props.filterTopic} />
       <div id="live" class="live" role="status" aria-live="polite" data-source={props.filterSource ? String(props.filterSource.id) : ''} hidden>
         <span class="live-count" /> <a href={`/${filters}`}>Show</a>
       </div>
       {props.articles.length === 0 ? (
         <p>
-          No articles {props.within || props.filterSource ? 'match these filters' : 'yet'}. Sources are polled on a schedule; check the{' '}
+          No articles {props.within || props.filterSource || props.filterTopic ? 'match these filters' : 'yet'}. Sources are polled on a schedule; check the{' '}
           <a href="/sources">sources page</a> for their health.
         </p>
       ) : (
@@ -143,6 +172,7 @@ export function HomePage(props: HomeProps) {
               source={props.sources.get(a.sourceId)}
               now={props.now}
               chips={props.instruments?.get(a.id)}
+              topics={props.topics?.get(a.id)}
               storySources={a.storyId === null ? undefined : props.storySources?.get(a.storyId)}
             />
           ))}

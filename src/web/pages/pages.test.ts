@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createHarness, type Harness } from '../test/harness.ts';
+import { saveHarnessTopics } from '../test/topics.ts';
 
 /** Largest page (HTML with inline CSS and JS) the reader may send. */
 const MAX_PAGE_BYTES = 100 * 1024;
@@ -8,6 +9,7 @@ describe('reader pages', () => {
   let h: Harness;
   beforeAll(async () => {
     h = await createHarness();
+    await saveHarnessTopics(h.store);
   });
   afterAll(() => h.close());
   const html = async (path: string, status = 200) => {
@@ -36,6 +38,38 @@ describe('reader pages', () => {
     expect(bySource).toContain('id="live"');
     expect(await html('/?within=1y', 400)).toContain('invalid within');
     expect(await html('/?source=999', 404)).toContain('Not found');
+  });
+
+  test('home: topic filter (form without JS, title, tags, pagination, live bar, feeds); an unknown topic is a 400', async () => {
+    const crypto = await html('/?topic=crypto');
+    expect(crypto).toContain('<title>Latest in Crypto');
+    expect(crypto).toContain('<h1>Latest in Crypto</h1>');
+    expect(crypto).toContain('<option value="crypto" selected="" title=');
+    for (const title of ['Traders pile into $BTC futures', 'Bitcoin futures volume hits a record', 'Bitcoin miners expand']) expect(crypto).toContain(title);
+    for (const title of ['Lumen Bank', 'Copper slides', 'Central bank holds']) expect(crypto).not.toContain(title);
+    expect(crypto).toContain('<a class="badge" href="/?topic=crypto" aria-label="Topic: Crypto">Crypto</a>');
+    expect(crypto).toContain('<a href="/?topic=crypto">Show</a>');
+    expect(crypto).toContain('href="/feed.xml?topic=crypto"');
+    // Topic, source and time together; pagination keeps all three.
+    const both = await html(`/?topic=crypto&source=${h.sourceIds[0]}&within=24h`);
+    expect(both).toContain('<h1>Harbor &lt;Daily&gt; &amp; Co · Crypto</h1>');
+    expect(both).toContain('Bitcoin futures volume hits a record');
+    expect(both).not.toContain('Traders pile into');
+    const first = (await (await h.app.request('/api/articles?topic=crypto&limit=1')).json()) as { nextCursor: string };
+    const paged = await html(`/?topic=crypto&cursor=${encodeURIComponent(first.nextCursor)}`);
+    expect(paged).toContain('<a href="/?topic=crypto">← Newest</a>');
+    expect(paged).not.toContain('Traders pile into');
+    expect(paged).toContain('Bitcoin miners expand');
+    expect(paged).not.toContain('Lumen Bank');
+    const macro = await html('/?topic=macro');
+    expect(macro).toContain('Central bank holds rates');
+    expect(macro).toContain('Inflationary pressure eases');
+    expect(macro).not.toContain('Bitcoin futures volume');
+    expect(await html('/?topic=fx')).toContain('No articles match these filters');
+    expect(await html('/?topic=')).toContain('<h1>Latest</h1>');
+    expect(await html('/?topic=sports', 400)).toContain('invalid topic');
+    const article = await html('/articles/5');
+    expect(article).toContain('<a class="badge" href="/?topic=macro" aria-label="Topic: Macro">Macro</a>');
   });
 
   test('times are relative with the full time on hover; reading time shown', async () => {
