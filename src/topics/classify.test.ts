@@ -63,6 +63,19 @@ describe('classifyTopics', () => {
     expect(classifyTopics({ title, text, instruments })).toEqual(want);
   });
 
+  test('a secondary topic needs a share of the strongest: a rates story naming a currency twice is not fx', () => {
+    const input = {
+      title: 'Fed holds interest rates as inflation cools; treasury yields fall',
+      text: 'The Federal Reserve kept its benchmark interest rate unchanged as inflation eased and unemployment held steady. Treasury yields fell after the decision. The central bank said the currency markets were calm, and the currency of its statement was patience.',
+    };
+    const scores = scoreTopics(input);
+    expect(scores[0]?.topic).toBe('macro');
+    expect(scores.find((s) => s.topic === 'fx')?.score).toBeGreaterThanOrEqual(TOPIC_THRESHOLD);
+    expect(classifyTopics(input)).toEqual(['macro']);
+    // An amount in yuan is not news about the yuan.
+    expect(scoreTopics({ title: 'Revenue of 98 billion yuan', text: 'Sales reached 98 billion yuan.' }).find((s) => s.topic === 'fx')).toBeUndefined();
+  });
+
   test('one passing mention of the dollar in an earnings story is not fx', () => {
     const input = {
       title: 'Marlow Foods beats estimates on strong snack demand',

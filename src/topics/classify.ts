@@ -1,8 +1,9 @@
 /**
  * @module topics/classify — file an article under at most a few topics. Evidence: keyword hits in the
  * title (weighted) and the lead of the text, counted on word boundaries with trap phrases blanked out,
- * plus the asset classes of the instruments enrichment linked. A topic needs a score of TOPIC_THRESHOLD:
- * one passing mention ("the dollar" once in an earnings report) is not enough.
+ * plus the asset classes of the instruments enrichment linked. A topic needs a score of TOPIC_THRESHOLD
+ * (one passing mention, "the dollar" once in an earnings report, is not enough) and, beside a stronger
+ * topic, MIN_SHARE_OF_TOP of its score.
  */
 import type { ArticleInstrument } from '../model.ts';
 import { TOPIC_SPECS, TOPICS, type Topic } from './topics.ts';
@@ -23,6 +24,11 @@ const MENTION_POINTS = 1;
 export const TOPIC_THRESHOLD = 4;
 /** Most topics per article. */
 export const MAX_TOPICS = 3;
+/**
+ * A secondary topic also needs this share of the strongest topic's score: a long rates story that names
+ * the dollar index and a currency in passing is macro, not fx too.
+ */
+export const MIN_SHARE_OF_TOP = 0.2;
 
 /** What the classifier reads of an article. */
 export interface TopicInput {
@@ -118,8 +124,10 @@ export function scoreTopics(input: TopicInput): TopicScore[] {
  * @example classifyTopics({ title: 'Fed holds rates as inflation cools', text: '…' }) // ['macro']
  */
 export function classifyTopics(input: TopicInput): Topic[] {
-  return scoreTopics(input)
-    .filter((s) => s.score >= TOPIC_THRESHOLD)
+  const scores = scoreTopics(input);
+  const floor = Math.max(TOPIC_THRESHOLD, (scores[0]?.score ?? 0) * MIN_SHARE_OF_TOP);
+  return scores
+    .filter((s) => s.score >= floor)
     .slice(0, MAX_TOPICS)
     .map((s) => s.topic);
 }

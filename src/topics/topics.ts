@@ -254,7 +254,8 @@ export const TOPIC_SPECS: Readonly<Record<Topic, TopicSpec>> = {
       'usd/cny',
     ],
     weak: ['dollar', 'pound', 'weaker dollar', 'stronger dollar', 'strong dollar', 'weak dollar'],
-    exclude: ['euro zone', 'euro area', 'digital currenc*', 'crypto currenc*', 'in currency of', 'currency of trust', 'pound for pound', 'pounds of'],
+    // Amounts stated in a currency ("revenue of 98 billion yuan") are not news about the currency.
+    exclude: ['million yuan', 'billion yuan', 'trillion yuan', 'million yen', 'billion yen', 'trillion yen', 'euro zone', 'euro area', 'digital currenc*', 'crypto currenc*', 'in currency of', 'currency of trust', 'pound for pound', 'pounds of'],
     assetClasses: [],
   },
   regulation: {
