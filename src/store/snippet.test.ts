@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { parseSearchQuery } from '../web/search-query.ts';
-import { lightStem, makeSnippet } from './snippet.ts';
+import { makeSnippet } from './snippet.ts';
+import { lightStem } from './text-match.ts';
 
 const marks = (text: string, q: string) => {
   const s = makeSnippet(text, parseSearchQuery(q));

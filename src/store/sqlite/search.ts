@@ -1,16 +1,18 @@
 /**
- * SQLite: full-text search over the FTS5 index of migrations 004 and 006 (titles, bodies, and filter tags).
+ * SQLite: full-text search over the FTS5 index of migrations 004 and 006 (titles, bodies, filter tags).
  *
  * Ranking reads a bounded candidate set instead of scoring every match (DEPS.md pitfall 16: bm25 over a
  * term in a third of a large corpus costs a full doclist walk per row scored): the newest matches in
- * rowid order (FTS5 walks its doclist backwards and stops at the LIMIT), with their titles highlighted to
- * tell title matches, plus for one word the newest title matches; then relevance blended with recency
- * decides the order. Source and instrument filters are tag terms ANDed inside the index. A query with fewer matches than the candidate
- * bound is ranked exactly by BM25 (title weighted); see `relevance` for larger ones.
+ * rowid order (FTS5 walks its doclist backwards and stops at the LIMIT), with their titles to tell title
+ * matches, plus for one word the newest title matches; then relevance blended with recency decides the
+ * order. Source and instrument filters are tag terms ANDed inside the index. A query with fewer matches
+ * than the candidate bound is ranked by BM25F from the texts (store/bm25.ts); see `relevance`.
  */
 import type { SearchClause, SearchHit, SearchQuery, SearchResult } from '../store.ts';
 import { getArticles } from './articles.ts';
-import { containsAll, makeSnippet } from '../snippet.ts';
+import { bm25Scores } from '../bm25.ts';
+import { makeSnippet } from '../snippet.ts';
+import { containsAll } from '../text-match.ts';
 import type { Db } from './db.ts';
 import { instrumentTag, sourceTag } from './search-tags.ts';
 
@@ -20,9 +22,8 @@ const CANDIDATES = 100;
 const TITLE_CANDIDATES = 100;
 /** Upper bound of candidates: pages beyond it are not served. */
 const MAX_CANDIDATES = 1_000;
-/** BM25 column weights: a match in the title counts this many times a match in the body. */
+/** BM25F field weight: a match in the title counts this many times a match in the body. */
 const TITLE_WEIGHT = 8;
-const BODY_WEIGHT = 1;
 /** Large result sets: a title match multiplies relevance by 1 + BOOST. */
 const TITLE_BOOST = 2;
 /** Recency blend: relevance × (FLOOR + (1 − FLOOR) × 0.5^(age / HALF_LIFE)). */
@@ -105,17 +106,15 @@ function filterSql(q: SearchQuery): { sql: string; params: unknown[] } {
 interface Candidate {
   id: number;
   pub: number;
-  bm?: number;
+  /** BM25F score (complete result sets only; higher is better). */
+  bm25?: number;
   title?: string;
 }
 
-/**
- * The newest `limit` matches (index and row lookups only), with each title (to tell title matches) or BM25
- * (only for a complete result set: see `relevance`) on request.
- */
-function readCandidates(db: Db, match: string, q: SearchQuery, limit: number, extra?: 'title' | 'bm25'): Candidate[] {
+/** The newest `limit` matches (index and row lookups only), with each title on request (to tell title matches). */
+function readCandidates(db: Db, match: string, q: SearchQuery, limit: number, extra?: 'title'): Candidate[] {
   const f = filterSql(q);
-  const more = extra === 'title' ? ', a.title' : extra === 'bm25' ? `, bm25(articles_fts, ${TITLE_WEIGHT}, ${BODY_WEIGHT}, 0) AS bm` : '';
+  const more = extra === 'title' ? ', a.title' : '';
   const stmt = db.prepare(
     `SELECT f.rowid AS id, a.published_at AS pub${more}
      FROM articles_fts f JOIN articles a ON a.id = f.rowid
@@ -126,13 +125,13 @@ function readCandidates(db: Db, match: string, q: SearchQuery, limit: number, ex
 }
 
 /**
- * Relevance of a candidate. Small result sets (all matches are candidates) use BM25 — title weighted —
- * whose per-query IDF walk is then cheap. Large ones skip BM25 (its IDF walk over a common term's whole
- * doclist is the cost DEPS.md pitfall 16 measured) and score title matches instead: among the newest
+ * Relevance of a candidate. Small result sets (all matches are candidates) use BM25F — title weighted —
+ * computed from their texts. Large ones skip BM25 (FTS5's bm25() walks a common term's whole doclist for
+ * its IDF: the cost DEPS.md pitfall 16 measured) and score title matches instead: among the newest
  * matches of a common query, "the title is about it" is the signal that matters.
  */
 function relevance(c: Candidate, inTitle: ReadonlySet<number>): number {
-  if (c.bm !== undefined) return -c.bm;
+  if (c.bm25 !== undefined) return c.bm25;
   return inTitle.has(c.id) ? 1 + TITLE_BOOST : 1;
 }
 
@@ -146,8 +145,13 @@ export function searchArticles(db: Db, q: SearchQuery): SearchResult {
   const want = Math.min(MAX_CANDIDATES, Math.max(CANDIDATES, q.offset + q.limit + 1));
   const newest = readCandidates(db, match, q, want, 'title');
   const complete = newest.length < want;
-  const candidates = complete ? readCandidates(db, match, q, want, 'bm25') : newest;
-  const byId = new Map(candidates.map((c) => [c.id, c]));
+  // Every match at hand: BM25 from their texts, not from another walk of the index (see store/bm25.ts).
+  const all = complete ? getArticles(db, newest.map((c) => c.id)) : undefined;
+  if (all) {
+    const scores = bm25Scores([...all.values()], q.clauses, TITLE_WEIGHT);
+    for (const c of newest) c.bm25 = scores.get(c.id) ?? 0;
+  }
+  const byId = new Map(newest.map((c) => [c.id, c]));
   // Which candidates match in the title: read from the titles themselves, not from another walk of the index.
   const inTitle = new Set(newest.filter((c) => containsAll(c.title ?? '', q.clauses)).map((c) => c.id));
   const positives = q.clauses.filter((c) => !c.negated && c.tokens.length > 0);
@@ -167,7 +171,7 @@ export function searchArticles(db: Db, q: SearchQuery): SearchResult {
   const page = ranked.slice(q.offset, q.offset + q.limit);
   // Snippets from the hits' texts (see store/snippet.ts): FTS5's snippet() would look every hit up in
   // every doclist of the query again. The title stands in when only the title matches.
-  const articles = getArticles(db, page.map((r) => r.id));
+  const articles = all ?? getArticles(db, page.map((r) => r.id));
   const hits: SearchHit[] = [];
   for (const r of page) {
     const article = articles.get(r.id);
