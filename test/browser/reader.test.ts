@@ -115,6 +115,25 @@ describe.runIf(executablePath !== null)('the reader in a browser', () => {
     expect((await page.locator('ol.list mark').first().textContent())?.toLowerCase()).toContain(word.toLowerCase().slice(0, 3));
   });
 
+  test('search filters: the form narrows to one source and keeps the words, without JavaScript help', async () => {
+    await page.goto(`${base}/search?q=market`);
+    const all = await page.locator('ol.list > li').count();
+    expect(all).toBeGreaterThan(1);
+    const form = page.getByRole('form', { name: 'Search with filters' });
+    const options = await form.getByLabel('Source').locator('option').allTextContents();
+    expect(options.length).toBeGreaterThan(2);
+    await form.getByLabel('Source').selectOption({ label: options[1] ?? '' });
+    await form.getByRole('button', { name: 'Search' }).click();
+    await page.waitForURL(/[?&]source=\d+/);
+    expect(new URL(page.url()).searchParams.get('q')).toBe('market');
+    const chosen = new URL(page.url()).searchParams.get('source');
+    const links = page.locator('ol.list > li .meta a[href^="/sources/"]');
+    expect(await links.count()).toBeGreaterThan(0);
+    expect(await page.locator('ol.list > li').count()).toBeLessThanOrEqual(all);
+    for (const href of await links.evaluateAll((els) => els.map((e) => e.getAttribute('href')))) expect(href).toBe(`/sources/${chosen}`);
+    expect(await form.getByLabel('Source').inputValue()).not.toBe('');
+  });
+
   test('a live update shows the "new" bar without moving the list', async () => {
     await page.goto(`${base}/`);
     const bar = page.locator('#live');
@@ -133,6 +152,7 @@ describe.runIf(executablePath !== null)('the reader in a browser', () => {
       home: '/',
       article: await firstArticlePath(),
       search: '/search?q=market',
+      'search-filtered': '/search?q=market&within=30d&source=1',
       sources: '/sources',
       source: '/sources/1',
       about: '/about',
