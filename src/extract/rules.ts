@@ -115,7 +115,7 @@ export const DEFAULT_RULES: CleanupRules = {
     { rule: 'share', reason: 'share / follow bar', pattern: '(?:^|[-_\\s])(?:share|sharing|sharedaddy|social|socials|follow-us|addthis|sharethis)(?:[-_\\s]|$)' },
     { rule: 'newsletter', reason: 'newsletter / subscribe box', pattern: '(?:^|[-_\\s])(?:newsletter|subscribe|subscription|signup|sign-up|optin|opt-in|mailchimp)(?:[-_\\s]|$)' },
     { rule: 'related', reason: 'related / recommended block', pattern: '(?:^|[-_\\s])(?:related|recommended|recommendations|read-?more|more-stories|also-read|jp-relatedposts|yarpp|outbrain|taboola|trending|popular)(?:[-_\\s]|$)' },
-    { rule: 'author-bio', reason: 'author bio box', pattern: '(?:^|[-_\\s])(?:author-?bio|author-?box|about-?the-?author|author-?info|author-?card|bio-?box)(?:[-_\\s]|$)' },
+    { rule: 'author-bio', reason: 'author bio box', pattern: '(?:^|[-_\\s])(?:author-?bio|author-?box|about-?the-?author|author-?info|author-?card|bio-?box|contributors|contributor-?box|story-?credits)(?:[-_\\s]|$)' },
     { rule: 'advertisement', reason: 'inline ad', pattern: '(?:^|[-_\\s])(?:ad|ads|advert|advertisement|adsbygoogle|ad-?slot|ad-?container|ad-?wrapper|dfp|sponsor|sponsored|promo|banner-?ad)(?:[-_\\s]|$)' },
     { rule: 'cookies', reason: 'cookie notice', pattern: '(?:^|[-_\\s])(?:cookie|cookies|gdpr|consent)(?:[-_\\s]|$)' },
     { rule: 'teaser', reason: 'teaser / standfirst repeating the page description', pattern: '(?:^|[-_\\s])(?:dek|standfirst|abstract|subhead|subheadline|sub-?title|lead-?text|summary|excerpt|teaser|intro-?text|deck)(?:[-_\\s]|$)' },

@@ -12,7 +12,7 @@ const SCORE_LEVELS = 5;
 /** Class/id weight: ±CLASS_WEIGHT for positive/negative names. */
 const CLASS_WEIGHT = 25;
 const POSITIVE_RE = /article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story|paragraph/i;
-const NEGATIVE_RE = /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|byline|author|caption|credit/i;
+const NEGATIVE_RE = /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|byline|author|contributor|caption|credit/i;
 
 /** Text statistics of a subtree. */
 export interface Stats {
