@@ -9,6 +9,7 @@ import { parseSnippet } from '../sqlite/search.ts';
 import type { SearchClause, SearchHit, SearchQuery, SearchResult } from '../store.ts';
 import { articleColumns, queryArticles } from './articles.ts';
 import type { Sql } from './db.ts';
+import { estimateMatches, WALK_ABOVE_MATCHES } from './search-plan.ts';
 
 /** Text-search configuration of migration 004 (English stems, no stop words). */
 const CONFIG = 'tw_english';
@@ -55,10 +56,11 @@ function recencyFactor(publishedMs: number, nowMs: number): number {
   return RECENCY_FLOOR + (1 - RECENCY_FLOOR) * 0.5 ** (age / RECENCY_HALF_LIFE_MS);
 }
 
-function filterSql(b: QueryBuilder, q: SearchQuery): string {
+/** Filters on `articles a`; the instrument filter only when asked (the instrument plan joins it instead). */
+function filterSql(b: QueryBuilder, q: SearchQuery, withInstrument = true): string {
   const where: string[] = [];
   if (q.sourceId !== undefined) where.push(`a.source_id = ${b.param(q.sourceId)}`);
-  if (q.instrumentId !== undefined) {
+  if (q.instrumentId !== undefined && withInstrument) {
     where.push(`a.id IN (SELECT i.article_id FROM article_instruments i WHERE i.instrument_id = ${b.param(q.instrumentId)})`);
   }
   if (q.since) where.push(`a.published_at >= ${b.param(q.since.getTime())}`);
@@ -66,8 +68,10 @@ function filterSql(b: QueryBuilder, q: SearchQuery): string {
   return where.map((w) => ` AND ${w}`).join('');
 }
 
-/** How long the GIN plan may run before the primary-key walk is used instead (ms). */
+/** Without statistics: how long the GIN plan may run before the primary-key walk is used instead (ms). */
 const GIN_TIMEOUT_MS = 30;
+/** With statistics that chose GIN: a safety bound for stale statistics, after which the walk answers (ms). */
+const GIN_SAFETY_TIMEOUT_MS = 500;
 /** PostgreSQL's SQLSTATE for a statement cancelled by statement_timeout. */
 const QUERY_CANCELED = '57014';
 
@@ -108,20 +112,36 @@ export async function searchArticles(sql: Sql, q: SearchQuery): Promise<SearchRe
   const want = Math.min(MAX_CANDIDATES, Math.max(CANDIDATES, q.offset + q.limit + 1));
   const titleVector = `to_tsvector('${CONFIG}', translate(c.title, '${SPLIT_CHARS}', '${' '.repeat(SPLIT_CHARS.length)}'))`;
   const titleHits = `(${titleVector} @@ (${compiled.query}))::int`;
-  const filters = filterSql(b, q);
+  const filters = filterSql(b, q, false);
+  const instrumentId = q.instrumentId === undefined ? '' : b.param(q.instrumentId);
+  const instrument = instrumentId && ` AND a.id IN (SELECT i.article_id FROM article_instruments i WHERE i.instrument_id = ${instrumentId})`;
   const select = (source: string) =>
     `SELECT c.id, c.pub, ts_rank(${RANK_WEIGHTS}, c.search_vector, (${compiled.query})) AS rank, ${titleHits} AS title_hits FROM ${source}`;
-  // Two plans for "the newest `want` matches". A rare term is fastest through the GIN index (all matches,
-  // then sorted); a common one by walking the primary key backwards until `want` match (the tsquery is
-  // written inline, not joined from a CTE, so the planner sees it). The GIN plan is tried first under a
-  // short statement timeout; when the term is too common for it, the walk answers.
+  // Three plans for "the newest `want` matches". A rare query is fastest through the GIN index (all
+  // matches, then sorted); a common one by walking the primary key backwards until `want` match (the
+  // tsquery is written inline, not joined from a CTE, so the planner sees it); an instrument filter by
+  // walking that instrument's articles newest first. The lexeme statistics choose (search-plan.ts);
+  // without them the GIN plan is tried under a short timeout and the walk answers when it runs out.
+  const limit = b.param(want);
   const gin = `WITH m AS MATERIALIZED (SELECT a.id, a.published_at AS pub, a.title, a.search_vector FROM articles a
-         WHERE a.search_vector @@ (${compiled.query})${filters})
-     ${select(`(SELECT * FROM m ORDER BY id DESC LIMIT ${b.param(want)}) c`)}`;
+         WHERE a.search_vector @@ (${compiled.query})${filters}${instrument})
+     ${select(`(SELECT * FROM m ORDER BY id DESC LIMIT ${limit}) c`)}`;
   const walk = `WITH c AS (SELECT a.id, a.published_at AS pub, a.title, a.search_vector FROM articles a
-           WHERE a.search_vector @@ (${compiled.query})${filters} ORDER BY a.id DESC LIMIT $${b.params.length})
+           WHERE a.search_vector @@ (${compiled.query})${filters}${instrument} ORDER BY a.id DESC LIMIT ${limit})
      ${select('c')}`;
-  const rows = (await withTimeout(sql, GIN_TIMEOUT_MS, gin, b.params)) ?? (await sql.query<Candidate>(walk, b.params)).rows;
+  const byInstrument = `WITH c AS (SELECT a.id, a.published_at AS pub, a.title, a.search_vector
+           FROM article_instruments i JOIN articles a ON a.id = i.article_id
+           WHERE i.instrument_id = ${instrumentId} AND a.search_vector @@ (${compiled.query})${filters}
+           ORDER BY i.article_id DESC LIMIT ${limit})
+     ${select('c')}`;
+  let rows: Candidate[] | null;
+  if (q.instrumentId !== undefined) rows = (await sql.query<Candidate>(byInstrument, b.params)).rows;
+  else {
+    const estimate = await estimateMatches(sql, CONFIG, q.clauses, Date.now());
+    if (estimate === null) rows = await withTimeout(sql, GIN_TIMEOUT_MS, gin, b.params);
+    else rows = estimate > WALK_ABOVE_MATCHES ? null : await withTimeout(sql, GIN_SAFETY_TIMEOUT_MS, gin, b.params);
+    rows ??= (await sql.query<Candidate>(walk, b.params)).rows;
+  }
   const complete = rows.length < want;
   const nowMs = q.now.getTime();
   const ranked = rows
