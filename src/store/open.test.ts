@@ -1,6 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { checkPostgres, dropSchema, uniqueSchema } from './contract/harness.ts';
-import { createStore, openStore, parsePostgresUrl } from './open.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createStore, openStore, parsePostgresUrl, parseSqliteUrl } from './open.ts';
+import type { SqliteStore } from './sqlite/index.ts';
 
 const pgState = await checkPostgres();
 
@@ -12,6 +16,29 @@ describe('openStore', () => {
       expect(await store.migrate()).toEqual([]);
     } finally {
       await store.close();
+    }
+  });
+
+  test('sqlite: memory-mapped reads by default, ?mmap=N sets the size, 0 turns them off, anything else is refused', async () => {
+    expect(parseSqliteUrl('sqlite:/d/tw.db')).toEqual({ path: '/d/tw.db', opts: {} });
+    expect(parseSqliteUrl('sqlite:/d/tw.db?mmap=0')).toEqual({ path: '/d/tw.db', opts: { mmapMb: 0 } });
+    expect(() => createStore('sqlite:/d/tw.db?cache=9')).toThrow(expect.objectContaining({ code: 'config_invalid' }));
+    expect(() => createStore('sqlite:/d/tw.db?mmap=-1')).toThrow(expect.objectContaining({ code: 'config_invalid' }));
+    const dir = mkdtempSync(join(tmpdir(), 'tw-mmap-'));
+    try {
+      const mmap = async (url: string) => {
+        const store = createStore(url) as SqliteStore;
+        try {
+          return Number(store.db.pragma('mmap_size', { simple: true }));
+        } finally {
+          await store.close();
+        }
+      };
+      expect(await mmap(`sqlite:${join(dir, 'a.db')}`)).toBe(1024 * 1_048_576);
+      expect(await mmap(`sqlite:${join(dir, 'b.db')}?mmap=64`)).toBe(64 * 1_048_576);
+      expect(await mmap(`sqlite:${join(dir, 'c.db')}?mmap=0`)).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

@@ -6,14 +6,28 @@ import { loadMigrations } from '../migrations.ts';
 
 export type Db = Database.Database;
 
-/** Open (creating folders as needed) with WAL, foreign keys and a busy timeout. */
-export function openDb(path: string): Db {
+/**
+ * Memory-mapped I/O (MiB) unless the URL says otherwise (`sqlite:PATH?mmap=N`, 0 = off): reads of pages
+ * the OS already caches skip a system call and a copy each. Search at 1M articles, first touch: p50
+ * 8.1 → 5.1 ms (.scratch measurement on the bench database). Mapped pages are the OS's file cache, shared
+ * and reclaimable, though they count in a process's RSS once touched.
+ */
+export const DEFAULT_MMAP_MB = 1024;
+
+export interface SqliteOptions {
+  /** Memory-mapped I/O size in MiB (0 = off). */
+  mmapMb?: number;
+}
+
+/** Open (creating folders as needed) with WAL, foreign keys, a busy timeout and memory-mapped reads. */
+export function openDb(path: string, opts: SqliteOptions = {}): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  if (path !== ':memory:') db.pragma(`mmap_size = ${Math.max(0, Math.floor(opts.mmapMb ?? DEFAULT_MMAP_MB)) * 1_048_576}`);
   return db;
 }
 

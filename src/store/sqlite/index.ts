@@ -4,7 +4,7 @@ import type { ItemKey, SearchQuery, SourcePatch, Store } from '../store.ts';
 import type { EnrichmentWrite, StoryQuery, StoryWrite } from '../enrich-store.ts';
 import type { TakedownKey } from '../govern-store.ts';
 import * as articles from './articles.ts';
-import { type Db, migrateDb, openDb } from './db.ts';
+import { type Db, migrateDb, openDb, type SqliteOptions } from './db.ts';
 import * as search from './search.ts';
 import * as similar from './similar.ts';
 import * as enrich from './enrich.ts';
@@ -19,8 +19,8 @@ export class SqliteStore implements Store {
   readonly dialect = 'sqlite' as const;
   readonly db: Db;
 
-  constructor(path: string) {
-    this.db = openDb(path);
+  constructor(path: string, opts: SqliteOptions = {}) {
+    this.db = openDb(path, opts);
   }
 
   async migrate() {
