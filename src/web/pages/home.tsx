@@ -4,6 +4,7 @@ import { TOPIC_SPECS, TOPICS, type Topic } from '../../topics/index.ts';
 import { type InstrumentChip, InstrumentChips, TopicTags } from './chips.tsx';
 import { fullTime, hostOf, timeAgo } from './format.ts';
 import { feedLinks, Layout } from './layout.tsx';
+import { SourceSelect, TimeSelect } from './filters.tsx';
 import { LIVE_SCRIPT } from './live.ts';
 import { SEARCH_WINDOWS } from '../search.ts';
 
@@ -85,20 +86,9 @@ export function filterQuery(sourceId: number | undefined, within: string | undef
 }
 
 function Filters(props: { sources: Map<number, Source>; filterSource: Source | undefined; within: string | undefined; topic: Topic | undefined }) {
-  const sources = [...props.sources.values()].filter((s) => s.articleCount > 0).sort((a, b) => (a.title || a.url).localeCompare(b.title || b.url));
   return (
     <form class="filters" method="get" action="/" aria-label="Filter articles">
-      <label>
-        Source{' '}
-        <select name="source">
-          <option value="">All sources</option>
-          {sources.map((s) => (
-            <option value={String(s.id)} selected={props.filterSource?.id === s.id}>
-              {s.title || s.url}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SourceSelect sources={props.sources} selected={props.filterSource?.id} />
       <label>
         Topic{' '}
         <select name="topic">
@@ -110,17 +100,7 @@ function Filters(props: { sources: Map<number, Source>; filterSource: Source | u
           ))}
         </select>
       </label>
-      <label>
-        Time{' '}
-        <select name="within">
-          <option value="">Any time</option>
-          {Object.entries(WINDOWS).map(([key, w]) => (
-            <option value={key} selected={props.within === key}>
-              {w.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <TimeSelect within={props.within} />
       <button type="submit">Filter</button>
     </form>
   );

@@ -2,7 +2,8 @@
 import type { Source } from '../../model.ts';
 import type { SearchHit } from '../../store/store.ts';
 import { snippetHtml } from '../present.ts';
-import { SEARCH_WINDOWS, type SearchParams } from '../search.ts';
+import type { SearchParams } from '../search.ts';
+import { SourceSelect, TimeSelect } from './filters.tsx';
 import { ArticleItem } from './home.tsx';
 import { feedLinks, Layout } from './layout.tsx';
 
@@ -34,38 +35,17 @@ export function searchQueryString(query: string, filters: SearchFilters): string
 }
 
 function SearchForm(props: { query: string; filters: SearchFilters; sources: Map<number, Source> }) {
-  const sources = [...props.sources.values()].filter((s) => s.articleCount > 0).sort((a, b) => (a.title || a.url).localeCompare(b.title || b.url));
   const f = props.filters;
   return (
     <form class="filters" method="get" action="/search" aria-label="Search with filters">
       <label>
         Words <input type="search" name="q" value={props.query} required />
       </label>
-      <label>
-        Source{' '}
-        <select name="source">
-          <option value="">All sources</option>
-          {sources.map((s) => (
-            <option value={String(s.id)} selected={f.source === String(s.id)}>
-              {s.title || s.url}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SourceSelect sources={props.sources} selected={f.source ? Number(f.source) : undefined} />
       <label>
         Instrument <input name="instrument" value={f.instrument ?? ''} placeholder="NVDA, $BTC or us:NVDA" size={14} />
       </label>
-      <label>
-        Time{' '}
-        <select name="within">
-          <option value="">Any time</option>
-          {Object.entries(SEARCH_WINDOWS).map(([key, w]) => (
-            <option value={key} selected={f.within === key}>
-              {w.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <TimeSelect within={f.within} />
       {f.since ? <input type="hidden" name="since" value={f.since} /> : null}
       {f.until ? <input type="hidden" name="until" value={f.until} /> : null}
       <button type="submit">Search</button>
