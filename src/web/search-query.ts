@@ -7,8 +7,12 @@
 import { AppError } from '../errors.ts';
 import type { SearchClause } from '../store/store.ts';
 
-/** Shortest prefix accepted before `*` (shorter ones are searched as whole words; DEPS.md pitfall 16). */
-export const MIN_PREFIX = 2;
+/**
+ * Shortest prefix accepted before `*` (shorter ones are searched as whole words; DEPS.md pitfall 16). The
+ * SQLite index keeps 3- and 4-letter prefixes (migration 006); a 2-letter one would stand for thousands of
+ * words and cost an index entry per token to keep.
+ */
+export const MIN_PREFIX = 3;
 /** Longest query accepted, in characters. */
 export const MAX_QUERY_LENGTH = 300;
 /** Most clauses in one query. */

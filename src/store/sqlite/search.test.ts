@@ -115,6 +115,10 @@ describe('compileMatch and parseSnippet', () => {
     expect(compileMatch(parseSearchQuery('a" OR "b NEAR(x'))).toBe('{title text} : ("b near x")');
     expect(compileMatch(parseSearchQuery('"rate cut" -hike infl*'))).toBe('{title text} : (("rate cut" AND "infl"*) NOT ("hike"))');
   });
+  test('prefixes need 3 letters: shorter ones are words', () => {
+    expect(parseSearchQuery('bi*').map((c) => c.kind)).toEqual(['word']);
+    expect(parseSearchQuery('inf*').map((c) => c.kind)).toEqual(['prefix']);
+  });
   test('parses marker ranges', () => {
     expect(parseSnippet('a \u0002bc\u0003 d')).toEqual({ text: 'a bc d', highlights: [[2, 4]] });
   });

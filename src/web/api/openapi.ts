@@ -33,7 +33,7 @@ const q = {
   in: 'query',
   required: true,
   description:
-    'Search query: words (all must match), "quoted phrases", prefixes (`infla*`, at least 2 letters), exclusions (`-word`), cashtags (`$BTC`).',
+    'Search query: words (all must match), "quoted phrases", prefixes (`infla*`, at least 3 letters), exclusions (`-word`), cashtags (`$BTC`).',
   schema: { type: 'string', maxLength: 300 },
 };
 const etag = { ETag: { description: 'Weak validator of the body; send it back in If-None-Match to get 304.', schema: { type: 'string' } } };
