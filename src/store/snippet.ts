@@ -2,10 +2,30 @@
  * Snippets made from an article's text in JavaScript: the window of the body that holds the most of the
  * query, its matches marked (words matched as in text-match.ts). SQLite uses it for the page's hits instead
  * of FTS5's snippet(), which has to find the row in every doclist of the query again (2 ms per hit for a
- * rare phrase of common words at 1M articles); a rare form the index stems alike stays unmarked.
+ * rare phrase of common words at 1M articles); a rare form the index stems alike stays unmarked. Also the
+ * parser of marked snippets (PostgreSQL's ts_headline output).
  */
 import type { SearchClause, SearchHit } from './store.ts';
 import { instances, tokenize } from './text-match.ts';
+
+/** Markers around matches in a marked snippet (control characters that never occur in stored text). */
+export const OPEN = '\u0002';
+export const CLOSE = '\u0003';
+
+/** Split a marked snippet (FTS5's or PostgreSQL's ts_headline with OPEN/CLOSE) into text and highlight ranges. */
+export function parseSnippet(marked: string): SearchHit['snippet'] {
+  let text = '';
+  const highlights: Array<[number, number]> = [];
+  let start = -1;
+  for (const ch of marked) {
+    if (ch === OPEN) start = text.length;
+    else if (ch === CLOSE) {
+      if (start >= 0 && text.length > start) highlights.push([start, text.length]);
+      start = -1;
+    } else text += ch;
+  }
+  return { text, highlights };
+}
 
 /** Tokens in a snippet window. */
 const WINDOW = 28;

@@ -5,7 +5,8 @@
  * decides; relevance is blended with recency the same way.
  */
 import pg from 'pg';
-import { parseSnippet } from '../sqlite/search.ts';
+import { candidatesFor, recencyFactor, TITLE_BOOST, TITLE_WEIGHT } from '../ranking.ts';
+import { parseSnippet } from '../snippet.ts';
 import type { SearchClause, SearchHit, SearchQuery, SearchResult } from '../store.ts';
 import { articleColumns, queryArticles } from './articles.ts';
 import type { Sql } from './db.ts';
@@ -15,13 +16,6 @@ import { estimateMatches, WALK_ABOVE_MATCHES } from './search-plan.ts';
 const CONFIG = 'tw_english';
 /** Characters turned into spaces before indexing (as in migration 004), so titles split the same way. */
 const SPLIT_CHARS = ".-/@:_$";
-/** The same bounds and weights as SQLite (sqlite/search.ts). */
-const CANDIDATES = 100;
-const MAX_CANDIDATES = 1_000;
-const TITLE_WEIGHT = 8;
-const TITLE_BOOST = 2;
-const RECENCY_HALF_LIFE_MS = 3 * 86_400_000;
-const RECENCY_FLOOR = 0.35;
 /** ts_rank weights {D, C, B, A}: body (B) counts 1/TITLE_WEIGHT of the title (A). */
 const RANK_WEIGHTS = `'{0, 0, ${1 / TITLE_WEIGHT}, 1}'`;
 /** Snippet: words around the best fragment, matches between the markers parseSnippet reads. */
@@ -51,10 +45,6 @@ function compileQuery(b: QueryBuilder, clauses: SearchClause[]): { query: string
   return { query: [...positives, ...negatives].join(' && ') };
 }
 
-function recencyFactor(publishedMs: number, nowMs: number): number {
-  const age = Math.max(0, nowMs - publishedMs);
-  return RECENCY_FLOOR + (1 - RECENCY_FLOOR) * 0.5 ** (age / RECENCY_HALF_LIFE_MS);
-}
 
 /** Filters on `articles a`; the instrument filter only when asked (the instrument plan joins it instead). */
 function filterSql(b: QueryBuilder, q: SearchQuery, withInstrument = true): string {
@@ -109,7 +99,7 @@ export async function searchArticles(sql: Sql, q: SearchQuery): Promise<SearchRe
   const b = new QueryBuilder();
   const compiled = compileQuery(b, q.clauses);
   if (compiled === null) return { hits: [], hasMore: false };
-  const want = Math.min(MAX_CANDIDATES, Math.max(CANDIDATES, q.offset + q.limit + 1));
+  const want = candidatesFor(q.offset, q.limit);
   const titleVector = `to_tsvector('${CONFIG}', translate(c.title, '${SPLIT_CHARS}', '${' '.repeat(SPLIT_CHARS.length)}'))`;
   const titleHits = `(${titleVector} @@ (${compiled.query}))::int`;
   const filters = filterSql(b, q, false);

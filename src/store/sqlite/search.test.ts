@@ -3,7 +3,8 @@ import { parseSearchQuery } from '../../web/search-query.ts';
 import { buildArticle } from '../contract/fixtures.ts';
 import type { SearchQuery } from '../store.ts';
 import { SqliteStore } from './index.ts';
-import { compileMatch, parseSnippet } from './search.ts';
+import { parseSnippet } from '../snippet.ts';
+import { compileMatch } from './search.ts';
 
 const NOW = new Date(Date.UTC(2026, 0, 2));
 

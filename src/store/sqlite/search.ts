@@ -10,28 +10,15 @@
  */
 import type { SearchClause, SearchHit, SearchQuery, SearchResult } from '../store.ts';
 import { getArticles } from './articles.ts';
-import { bm25Scores } from '../bm25.ts';
+import { type Bm25Doc, bm25Scores } from '../bm25.ts';
 import { makeSnippet } from '../snippet.ts';
+import { candidatesFor, recencyFactor, TITLE_BOOST, TITLE_WEIGHT } from '../ranking.ts';
 import { containsAll } from '../text-match.ts';
 import type { Db } from './db.ts';
 import { instrumentTag, sourceTag } from './search-tags.ts';
 
-/** Newest matches read per query before ranking (more when paging deeper). */
-const CANDIDATES = 100;
 /** Newest title-only matches added to the candidates (strong matches that are older). */
 const TITLE_CANDIDATES = 100;
-/** Upper bound of candidates: pages beyond it are not served. */
-const MAX_CANDIDATES = 1_000;
-/** BM25F field weight: a match in the title counts this many times a match in the body. */
-const TITLE_WEIGHT = 8;
-/** Large result sets: a title match multiplies relevance by 1 + BOOST. */
-const TITLE_BOOST = 2;
-/** Recency blend: relevance × (FLOOR + (1 − FLOOR) × 0.5^(age / HALF_LIFE)). */
-const RECENCY_HALF_LIFE_MS = 3 * 86_400_000;
-const RECENCY_FLOOR = 0.35;
-/** Markers FTS5 puts around matches in snippets (control characters that never occur in stored text). */
-const OPEN = '\u0002';
-const CLOSE = '\u0003';
 
 function quote(token: string): string {
   return `"${token.replace(/"/g, '')}"`;
@@ -68,25 +55,7 @@ function filterTerms(q: SearchQuery): string[] {
   return tags.map((t) => `({search_tags} : ${quote(t)})`);
 }
 
-/** Split a marked snippet into plain text and highlight ranges. */
-export function parseSnippet(marked: string): SearchHit['snippet'] {
-  let text = '';
-  const highlights: Array<[number, number]> = [];
-  let start = -1;
-  for (const ch of marked) {
-    if (ch === OPEN) start = text.length;
-    else if (ch === CLOSE) {
-      if (start >= 0 && text.length > start) highlights.push([start, text.length]);
-      start = -1;
-    } else text += ch;
-  }
-  return { text, highlights };
-}
 
-function recencyFactor(publishedMs: number, nowMs: number): number {
-  const age = Math.max(0, nowMs - publishedMs);
-  return RECENCY_FLOOR + (1 - RECENCY_FLOOR) * 0.5 ** (age / RECENCY_HALF_LIFE_MS);
-}
 
 /** Date filters: rows of `articles a` (source and instrument filters are terms of the MATCH). */
 function filterSql(q: SearchQuery): { sql: string; params: unknown[] } {
@@ -142,13 +111,15 @@ export function searchArticles(db: Db, q: SearchQuery): SearchResult {
   const filters = filterTerms(q);
   const scoped = (columns: string) => [`({${columns}} : (${user}))`, ...filters].join(' AND ');
   const match = scoped('title text');
-  const want = Math.min(MAX_CANDIDATES, Math.max(CANDIDATES, q.offset + q.limit + 1));
+  const want = candidatesFor(q.offset, q.limit);
   const newest = readCandidates(db, match, q, want, 'title');
   const complete = newest.length < want;
-  // Every match at hand: BM25 from their texts, not from another walk of the index (see store/bm25.ts).
-  const all = complete ? getArticles(db, newest.map((c) => c.id)) : undefined;
-  if (all) {
-    const scores = bm25Scores([...all.values()], q.clauses, TITLE_WEIGHT);
+  if (complete) {
+    // Every match at hand: BM25 from their titles and texts, not from another walk of the index (store/bm25.ts).
+    const docs = db
+      .prepare('SELECT id, title, text FROM articles WHERE id IN (SELECT value FROM json_each(?))')
+      .all(JSON.stringify(newest.map((c) => c.id))) as Bm25Doc[];
+    const scores = bm25Scores(docs, q.clauses, TITLE_WEIGHT);
     for (const c of newest) c.bm25 = scores.get(c.id) ?? 0;
   }
   const byId = new Map(newest.map((c) => [c.id, c]));
@@ -171,12 +142,12 @@ export function searchArticles(db: Db, q: SearchQuery): SearchResult {
   const page = ranked.slice(q.offset, q.offset + q.limit);
   // Snippets from the hits' texts (see store/snippet.ts): FTS5's snippet() would look every hit up in
   // every doclist of the query again. The title stands in when only the title matches.
-  const articles = all ?? getArticles(db, page.map((r) => r.id));
+  const articles = getArticles(db, page.map((r) => r.id));
   const hits: SearchHit[] = [];
   for (const r of page) {
     const article = articles.get(r.id);
     if (!article) continue;
-    const snippet = makeSnippet(article.text, q.clauses) ?? makeSnippet(article.title, q.clauses) ?? parseSnippet(article.excerpt);
+    const snippet = makeSnippet(article.text, q.clauses) ?? makeSnippet(article.title, q.clauses) ?? { text: article.excerpt, highlights: [] };
     hits.push({ article, score: r.score, snippet });
   }
   return { hits, hasMore: ranked.length > q.offset + q.limit };
