@@ -20,3 +20,21 @@ export const topicParam = z
   .optional();
 /** An instrument id such as `us:NVDA` or `crypto:BTC`. */
 export const instrumentIdParam = z.string().regex(/^[a-z]+:[A-Za-z0-9.\-]+$/, 'an instrument id such as us:NVDA').optional();
+
+/** Recent windows a listing or a search can be limited to (`within`). */
+export const TIME_WINDOWS: Record<string, { label: string; ms: number }> = {
+  '24h': { label: 'Last 24 hours', ms: 86_400_000 },
+  '7d': { label: 'Last 7 days', ms: 7 * 86_400_000 },
+  '30d': { label: 'Last 30 days', ms: 30 * 86_400_000 },
+};
+
+/**
+ * The start of the `within` window before `now`; undefined when none is asked for.
+ * @throws AppError bad_request naming the windows for an unknown one
+ */
+export function parseWithin(within: string | undefined, now: Date): Date | undefined {
+  if (!within) return undefined;
+  const window = TIME_WINDOWS[within];
+  if (!window) throw new AppError('bad_request', `invalid within: use one of ${Object.keys(TIME_WINDOWS).join(', ')}`);
+  return new Date(now.getTime() - window.ms);
+}

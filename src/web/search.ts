@@ -5,15 +5,8 @@ import type { WebDeps } from './context.ts';
 import { decodeOffsetCursor, encodeOffsetCursor } from './cursor.ts';
 import { searchInstruments } from '../instruments/index.ts';
 import { instrumentIndexOf, resolveInstrument } from './instruments/lookup.ts';
-import { dateParam, idParam, instrumentIdParam, limitParam, parseParam } from './params.ts';
+import { dateParam, idParam, instrumentIdParam, limitParam, parseParam, parseWithin } from './params.ts';
 import { parseSearchQuery } from './search-query.ts';
-
-/** Recent windows a search can be limited to (`within`), as on the home page. */
-export const SEARCH_WINDOWS: Record<string, { label: string; ms: number }> = {
-  '24h': { label: 'Last 24 hours', ms: 86_400_000 },
-  '7d': { label: 'Last 7 days', ms: 7 * 86_400_000 },
-  '30d': { label: 'Last 30 days', ms: 30 * 86_400_000 },
-};
 
 /** Search parameters as they arrive in a query string. */
 export interface SearchParams {
@@ -75,9 +68,8 @@ export async function runSearch(deps: WebDeps, p: SearchParams, defaultLimit?: n
   if (!query) throw new AppError('bad_request', 'invalid q: a search query is required');
   const clauses = parseSearchQuery(query);
   const sourceId = p.source === undefined || p.source === '' ? undefined : parseParam(idParam, p.source, 'source');
-  const window = p.within ? SEARCH_WINDOWS[p.within] : undefined;
-  if (p.within && !window) throw new AppError('bad_request', `invalid within: use one of ${Object.keys(SEARCH_WINDOWS).join(', ')}`);
-  const since = parseParam(dateParam, p.since || undefined, 'since') ?? (window ? new Date(deps.now().getTime() - window.ms) : undefined);
+  const window = parseWithin(p.within, deps.now());
+  const since = parseParam(dateParam, p.since || undefined, 'since') ?? window;
   const until = parseParam(dateParam, p.until || undefined, 'until');
   const instrument = p.instrument?.trim() ? resolveFilterInstrument(deps, p.instrument) : undefined;
   const limit = parseParam(limitParam, p.limit ?? defaultLimit, 'limit');

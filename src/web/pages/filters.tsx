@@ -1,6 +1,6 @@
 /** Filter controls shared by the home and search forms: the source and time selects. */
 import type { Source } from '../../model.ts';
-import { SEARCH_WINDOWS } from '../search.ts';
+import { TIME_WINDOWS } from '../params.ts';
 
 /** "Source" select: every source with articles, by title; `selected` is a source id. */
 export function SourceSelect(props: { sources: Map<number, Source>; selected: number | undefined }) {
@@ -27,7 +27,7 @@ export function TimeSelect(props: { within: string | undefined }) {
       Time{' '}
       <select name="within">
         <option value="">Any time</option>
-        {Object.entries(SEARCH_WINDOWS).map(([key, w]) => (
+        {Object.entries(TIME_WINDOWS).map(([key, w]) => (
           <option value={key} selected={props.within === key}>
             {w.label}
           </option>

@@ -7,13 +7,13 @@ import { openApiDocument } from '../api/openapi.ts';
 import type { WebDeps } from '../context.ts';
 import { chipsFor, coverageFor, keyFacts, storySources, topicsFor } from '../enrichment.ts';
 import { loadMarketBox, MarketBox } from '../instruments/market-box.tsx';
-import { idParam, parseParam, topicParam } from '../params.ts';
+import { idParam, parseParam, parseWithin, topicParam } from '../params.ts';
 import { findRelated, RELATED_LIMIT } from '../related.ts';
 import { runSearch, type SearchOutcome } from '../search.ts';
 import { AboutPage } from './about.tsx';
 import { ArticlePage } from './article.tsx';
 import { DocsPage } from './docs.tsx';
-import { HomePage, WINDOWS } from './home.tsx';
+import { HomePage } from './home.tsx';
 import { type SearchFilters, SearchPage } from './search.tsx';
 import { SourcePage } from './source.tsx';
 import { SourcesPage } from './sources.tsx';
@@ -41,13 +41,11 @@ export function homeHandler(deps: WebDeps) {
     const sourceParam = c.req.query('source') || undefined;
     const sourceId = sourceParam === undefined ? undefined : parseParam(idParam, sourceParam, 'source');
     const within = c.req.query('within') || undefined;
-    const window = within === undefined ? undefined : WINDOWS[within];
-    if (within !== undefined && !window) throw new AppError('bad_request', `invalid within: use one of ${Object.keys(WINDOWS).join(', ')}`);
     const cursor = c.req.query('cursor');
     const instrument = c.req.query('instrument') || undefined;
     const topic = parseParam(topicParam, c.req.query('topic'), 'topic');
     const now = deps.now();
-    const since = window ? new Date(now.getTime() - window.ms) : undefined;
+    const since = parseWithin(within, now);
     const page = instrument
       ? await deps.store.listInstrumentArticles(instrument, { limit: HOME_PAGE_SIZE, ...(cursor ? { cursor } : {}) })
       : await deps.store.listArticles({
@@ -80,7 +78,7 @@ export function homeHandler(deps: WebDeps) {
         filterSource={filterSource}
         filterInstrument={filterInstrument}
         filterTopic={topic}
-        within={window ? within : undefined}
+        within={within}
         isPaged={Boolean(cursor)}
         instruments={instruments}
         topics={pageTopics}

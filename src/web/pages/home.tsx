@@ -6,12 +6,8 @@ import { fullTime, hostOf, timeAgo } from './format.ts';
 import { feedLinks, Layout } from './layout.tsx';
 import { SourceSelect, TimeSelect } from './filters.tsx';
 import { LIVE_SCRIPT } from './live.ts';
-import { SEARCH_WINDOWS } from '../search.ts';
 
 /** Time windows offered by the home filter. */
-/** The home page's time filter: the same windows as search. */
-export const WINDOWS = SEARCH_WINDOWS;
-
 export interface HomeProps {
   siteName: string;
   articles: Article[];
@@ -19,7 +15,7 @@ export interface HomeProps {
   nextCursor: string | null;
   now: Date;
   filterSource?: Source | undefined;
-  /** Key of WINDOWS, when filtered by time. */
+  /** Key of TIME_WINDOWS, when filtered by time. */
   within?: string | undefined;
   /** True on later pages (the list starts at a cursor). */
   isPaged?: boolean;
