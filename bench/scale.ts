@@ -27,6 +27,7 @@ import { SqliteStore } from '../src/store/sqlite/index.ts';
 import type { Store } from '../src/store/store.ts';
 import type { NewArticle } from '../src/model.ts';
 import { parseSearchQuery } from '../src/web/search-query.ts';
+import { rng, zipf } from './random.ts';
 import { markdownTable, writeSection } from './report.ts';
 
 /** Articles inserted per store, in batches the size of a busy feed. */
@@ -227,17 +228,6 @@ async function pgIngestSetup() {
   };
 }
 
-/** Deterministic PRNG (mulberry32). */
-function seeded(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /** Invented market vocabulary, Zipf-distributed (rank r drawn with weight 1/r), plus syllable pseudo-words. */
 function articleMaker(): (n: number) => NewArticle {
   const base = `market markets bank central rates inflation shares stock bond yield copper freight oil gold
@@ -249,22 +239,8 @@ function articleMaker(): (n: number) => NewArticle {
     vocab.push(`${syllables[i % 20]}${syllables[Math.floor(i / 20) % 20]}${syllables[Math.floor(i / 400) % 20]}`);
   }
   vocab.push('zolvane');
-  const random = seeded(7);
-  const weights = vocab.map((_, r) => 1 / (r + 1));
-  const cum: number[] = [];
-  weights.reduce((sum, w, i) => (cum[i] = sum + w), 0);
-  const total = cum.at(-1) ?? 1;
-  const word = () => {
-    const x = random() * total;
-    let lo = 0;
-    let hi = cum.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((cum[mid] ?? 0) < x) lo = mid + 1;
-      else hi = mid;
-    }
-    return vocab[lo] ?? 'market';
-  };
+  const rank = zipf(vocab.length, rng(7), 1);
+  const word = () => vocab[rank()] ?? 'market';
   return (n) => {
     const title = Array.from({ length: 7 }, word).join(' ');
     const text = `${Array.from({ length: 80 }, word).join(' ')}.`;

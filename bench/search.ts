@@ -21,6 +21,7 @@ import { saveEnrichment } from '../src/store/sqlite/enrich.ts';
 import { compileMatch, searchArticles } from '../src/store/sqlite/search.ts';
 import type { SearchQuery } from '../src/store/store.ts';
 import { parseSearchQuery } from '../src/web/search-query.ts';
+import { rng, zipf } from './random.ts';
 import { markdownTable, writeSection } from './report.ts';
 
 /** Articles generated (env SEARCH_BENCH_N overrides). */
@@ -57,35 +58,6 @@ export function makeVocabulary(): string[] {
     words.push(`${w}${i % 11 === 0 ? 's' : ''}`);
   }
   return [...new Set(words)];
-}
-
-/** Deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-/** Zipf(s=1.05) sampler over vocabulary ranks. */
-function zipf(size: number, random: () => number): () => number {
-  const cum = new Float64Array(size);
-  let sum = 0;
-  for (let i = 0; i < size; i++) cum[i] = sum += 1 / (i + 1) ** 1.05;
-  return () => {
-    const x = random() * sum;
-    let lo = 0;
-    let hi = size - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((cum[mid] ?? 0) < x) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
 }
 
 export function generator(vocab: string[]) {
