@@ -15,7 +15,6 @@ const STATS_TTL_MS = 5 * 60_000;
 export const WALK_ABOVE_MATCHES = 20_000;
 
 interface LexemeStats {
-  at: number;
   /** Share of articles holding each common lexeme. */
   share: Map<string, number>;
   /** Share below which lexemes are not listed (an unlisted lexeme is at most this common). */
@@ -23,12 +22,12 @@ interface LexemeStats {
   rows: number;
 }
 
-const cache = new WeakMap<object, LexemeStats | null>();
-const cacheAt = new WeakMap<object, number>();
+/** Statistics per connection pool, with when they were read (null: PostgreSQL had none). */
+const cache = new WeakMap<object, { at: number; stats: LexemeStats | null }>();
 
 async function lexemeStats(sql: Sql, now: number): Promise<LexemeStats | null> {
-  const at = cacheAt.get(sql);
-  if (at !== undefined && now - at < STATS_TTL_MS) return cache.get(sql) ?? null;
+  const hit = cache.get(sql);
+  if (hit && now - hit.at < STATS_TTL_MS) return hit.stats;
   const { rows } = await sql.query<{ elems: string[] | null; freqs: number[] | null; rows: number }>(
     `SELECT s.most_common_elems::text::text[] AS elems, s.most_common_elem_freqs AS freqs,
        (SELECT GREATEST(c.reltuples, 0)::float8 FROM pg_class c WHERE c.oid = 'articles'::regclass) AS rows
@@ -39,16 +38,15 @@ async function lexemeStats(sql: Sql, now: number): Promise<LexemeStats | null> {
   if (r?.elems && r.freqs && r.rows > 0) {
     const n = r.elems.length;
     // most_common_elem_freqs: one share per element, then the minimum, the maximum and the null share.
-    stats = { at: now, share: new Map(r.elems.map((e, i) => [e, r.freqs?.[i] ?? 0])), floor: r.freqs[n] ?? 0, rows: r.rows };
+    stats = { share: new Map(r.elems.map((e, i) => [e, r.freqs?.[i] ?? 0])), floor: r.freqs[n] ?? 0, rows: r.rows };
   }
-  cache.set(sql, stats);
-  cacheAt.set(sql, now);
+  cache.set(sql, { at: now, stats });
   return stats;
 }
 
 /** Forget cached statistics (after a bulk load and ANALYZE; tests). */
 export function forgetSearchStats(sql: Sql): void {
-  cacheAt.delete(sql);
+  cache.delete(sql);
 }
 
 /**
