@@ -9,7 +9,7 @@ export type Db = Database.Database;
 /**
  * Memory-mapped I/O (MiB) unless the URL says otherwise (`sqlite:PATH?mmap=N`, 0 = off): reads of pages
  * the OS already caches skip a system call and a copy each. Search at 1M articles, first touch: p50
- * 8.1 → 5.1 ms (.scratch measurement on the bench database). Mapped pages are the OS's file cache, shared
+ * 8.1 → 5.1 ms (a one-off measurement on the search bench database). Mapped pages are the OS's file cache, shared
  * and reclaimable, though they count in a process's RSS once touched.
  */
 export const DEFAULT_MMAP_MB = 1024;
@@ -28,7 +28,7 @@ export function openDb(path: string, opts: SqliteOptions = {}): Db {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   // Checkpoint the WAL every 64 MiB instead of every 4 MiB: a page written many times during a bulk load is
-  // copied into the database once (+11% insert rate at 1M articles), and the file is cut back afterwards.
+  // copied into the database once (+11% insert rate at 1M articles, one-off measurement), and the file is cut back afterwards.
   db.pragma('wal_autocheckpoint = 16384');
   db.pragma(`journal_size_limit = ${64 * 1_048_576}`);
   if (path !== ':memory:') db.pragma(`mmap_size = ${Math.max(0, Math.floor(opts.mmapMb ?? DEFAULT_MMAP_MB)) * 1_048_576}`);
